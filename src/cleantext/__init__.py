@@ -1,0 +1,1 @@
+"""cleantext: clean scraped article text for corpora."""
