@@ -104,3 +104,57 @@ def replay(text: str, edits: Sequence[Edit]) -> str:
     for group in groups:
         text = apply_edits(text, group)
     return text
+
+
+
+def remove_lines(text: str, step: str, removals: dict[int, tuple[str, str]]) -> list[Edit]:
+    """Edits that delete whole lines, keyed by line index (``text.splitlines()`` numbering).
+
+    Each value is ``(reason, detail)``. Blank lines next to removed lines go with them where keeping
+    them would leave two blank lines in a row or a blank line at either end of the document, so a
+    removal never leaves a hole that a second clean would have to tidy up.
+
+    >>> text = "Title\n\nCaption\n\nBody\n"
+    >>> [(e.old, e.reason) for e in remove_lines(text, "captions", {2: ("duplicate-caption", "")})]
+    [('Caption\n\n', 'duplicate-caption')]
+    """
+    final_newline = text.endswith("\n")
+    lines = (text[:-1] if final_newline else text).split("\n")
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)  # starts[i + 1] is the end of line i with its newline
+    last_line = len(lines) - 1
+
+    def blank(i: int) -> bool:
+        return not lines[i].strip()
+
+    edits: list[Edit] = []
+    i = 0
+    while i <= last_line:
+        if i not in removals:
+            i += 1
+            continue
+        first, last = i, i
+        while first > 0 and blank(first - 1):
+            first -= 1
+        while last < last_line and (last + 1 in removals or blank(last + 1)):
+            last += 1
+        inner = first > 0 and last < last_line  # kept text on both sides
+        blanks = [j for j in range(first, last + 1) if j not in removals]
+        keep = blanks[0] if inner and blanks else None
+        # Split the run at the kept blank line; in each part, a removed line takes the blank lines
+        # after it, and blank lines before the part's first removed line go with that line.
+        parts = [[j for j in range(first, last + 1) if keep is None or j < keep],
+                 [j for j in range(first, last + 1) if keep is not None and j > keep]]
+        for part in parts:
+            owners = [j for j in part if j in removals]
+            for n, owner in enumerate(owners):
+                lo = part[0] if n == 0 else owner
+                hi = owners[n + 1] - 1 if n + 1 < len(owners) else part[-1]
+                start, end = starts[lo], min(starts[hi + 1], len(text))
+                if lo == first and last == last_line and first > 0 and not final_newline:
+                    start -= 1  # the run ends the text: take the newline before it, not after
+                reason, detail = removals[owner]
+                edits.append(Edit(step, start, end, text[start:end], "", reason, detail))
+        i = last + 1
+    return edits
