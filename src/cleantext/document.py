@@ -108,7 +108,7 @@ def replay(text: str, edits: Sequence[Edit]) -> str:
 
 
 def remove_lines(text: str, step: str, removals: dict[int, tuple[str, str]]) -> list[Edit]:
-    """Edits that delete whole lines, keyed by line index (``text.splitlines()`` numbering).
+    r"""Edits that delete whole lines, keyed by line index in ``text.split("\n")``.
 
     Each value is ``(reason, detail)``. Blank lines next to removed lines go with them where keeping
     them would leave two blank lines in a row or a blank line at either end of the document, so a

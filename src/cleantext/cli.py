@@ -1,0 +1,253 @@
+"""The command line: a thin layer that decides the write mode once, then cleans files.
+
+    cleantext clean corpus -o cleaned      mirror corpus/ into cleaned/
+    cleantext clean - < page.txt           stdin to stdout
+    cleantext clean corpus --check --diff  write nothing; show and count what would change
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import sys
+from dataclasses import dataclass
+from multiprocessing import Pool
+from pathlib import Path
+
+from . import __version__, config as config_module
+from ._clash import clash_message, providers
+from .config import Config, ConfigError
+from .files import InputError, Source, decode, discover, read_text, write_atomic
+from .pipeline import clean
+from .report import ERROR, Outcome, Report
+
+
+@dataclass(frozen=True)
+class Job:
+    """Everything a worker needs to clean one file; sent to each worker process once."""
+
+    config: Config
+    mode: str  # "output" | "in-place" | "check"
+    output: Path | None
+    diff: bool
+    want_edits: bool
+
+
+_job: Job | None = None
+
+
+def _init_worker(job: Job) -> None:
+    global _job
+    _job = job
+
+
+def _process(source: Source) -> Outcome:
+    job = _job
+    name = source.path.as_posix()
+    try:
+        text = read_text(source.path)
+        result = clean(text, job.config)
+        if job.mode == "output":
+            write_atomic(job.output / source.relative, result.text)
+        elif job.mode == "in-place" and result.changed:
+            write_atomic(source.path, result.text, like=source.path)
+    except (InputError, OSError) as error:
+        message = str(error) if isinstance(error, InputError) else f"{name}: cannot write: {error}"
+        return Outcome(name, "failed", error=message)
+    diff = ""
+    if job.diff and result.changed:
+        diff = "".join(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
+            f"a/{name}", f"b/{name}"))
+    return Outcome(
+        name,
+        "cleaned" if result.changed else "unchanged",
+        result.reasons(),
+        [e.to_dict() for e in result.edits] if job.want_edits else [],
+        list(result.notes),
+        diff,
+    )
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="cleantext", description="Clean scraped article text for corpora.")
+    parser.add_argument("--version", action="store_true", help="print the version and any package clash, then exit")
+    commands = parser.add_subparsers(dest="command")
+    c = commands.add_parser("clean", help="clean files or stdin", description="Clean .txt and .md files, or stdin with '-'.")
+    c.add_argument("paths", nargs="+", metavar="PATH", help="files or folders to clean, or - for stdin to stdout")
+    c.add_argument("-o", "--output", type=Path, metavar="OUT", help="write cleaned files to this folder, mirroring the input tree")
+    c.add_argument("--in-place", action="store_true", help="overwrite the input files (only those that change)")
+    c.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
+    c.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes")
+    c.add_argument("--edits", type=Path, metavar="FILE.jsonl", help="write every edit as one JSON line, with its file path")
+    c.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    c.add_argument("--config", type=Path, metavar="FILE", help="TOML settings (default: [tool.cleantext] in the nearest pyproject.toml)")
+    c.add_argument("--skip", action="append", default=[], metavar="STEP", help="a step not to run (repeatable, or comma-separated)")
+    c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; errors only")
+    c.add_argument("-v", "--verbose", action="store_true", help="one line per file, and the config in use")
+    return parser
+
+
+def _version() -> int:
+    print(f"cleantext {__version__} (distribution cleantext-corpus)")
+    others = [p for p in providers() if p.replace("-", "_").lower() != "cleantext_corpus"]
+    if others:
+        print("WARNING: " + clash_message(others), file=sys.stderr)
+    return 0
+
+
+def _load_config(args: argparse.Namespace) -> tuple[Config, str]:
+    if args.config:
+        config, source = config_module.load(args.config), str(args.config)
+    else:
+        found = config_module.find_pyproject(Path.cwd())
+        config, source = (config_module.load(found), str(found)) if found else (Config(), "defaults")
+    skip = {name.strip() for value in args.skip for name in value.split(",") if name.strip()}
+    if skip:
+        known = set(config_module.step_names()) | {"language"}
+        unknown = sorted(skip - known)
+        if unknown:
+            raise ConfigError(f"--skip: no step named {unknown[0]!r} (steps: {', '.join(sorted(known))})")
+        config = config.replace(skip=config.skip | skip)
+    return config, source
+
+
+def _usage_error(message: str) -> int:
+    print(f"cleantext: error: {message}", file=sys.stderr)
+    return ERROR
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.version:
+        return _version()
+    if args.command != "clean":
+        _parser().print_help(sys.stderr)
+        return ERROR
+    try:
+        config, config_source = _load_config(args)
+    except ConfigError as error:
+        return _usage_error(str(error))
+    if args.paths == ["-"]:
+        return _clean_stdin(args, config)
+    if "-" in args.paths:
+        return _usage_error("'-' (stdin) cannot be mixed with paths")
+
+    writes = [flag for flag, on in (("-o", args.output), ("--in-place", args.in_place)) if on]
+    if len(writes) > 1:
+        return _usage_error("choose one of -o and --in-place")
+    if writes and (args.check or args.diff):
+        return _usage_error(f"--check and --diff write nothing; drop {writes[0]}")
+    if not writes and not (args.check or args.diff):
+        return _usage_error("say where the output goes: -o OUT, --in-place, --check, --diff, or '-' for stdin")
+
+    inputs = [Path(p) for p in args.paths]
+    if args.output:
+        out = args.output.resolve()
+        for path in inputs:
+            inp = path.resolve()
+            if out == inp or inp in out.parents or (inp.is_dir() and out in inp.parents) or out in inp.parents:
+                return _usage_error(f"output folder {args.output} overlaps input {path}; choose a folder outside it")
+    try:
+        sources = discover(inputs)
+    except InputError as error:
+        return _usage_error(str(error))
+    if args.output:
+        seen: dict[Path, Path] = {}
+        for source in sources:
+            if source.relative in seen:
+                return _usage_error(f"{source.path} and {seen[source.relative]} would both be written to {args.output / source.relative}")
+            seen[source.relative] = source.path
+
+    mode = "output" if args.output else "in-place" if args.in_place else "check"
+    job = Job(config, mode, args.output, args.diff, bool(args.edits))
+    if args.verbose:
+        print(f"cleantext: config from {config_source}; {len(sources)} file(s); mode {mode}", file=sys.stderr)
+    report = Report(check=args.check)
+    edits_out = _EditsFile(args.edits) if args.edits else None
+    try:
+        for outcome in _run(sources, job, args.jobs, show_progress=not args.quiet and sys.stderr.isatty()):
+            report.add(outcome)
+            if outcome.diff:
+                sys.stdout.write(outcome.diff)
+            if edits_out:
+                edits_out.write(outcome.path, outcome.edits)
+            if outcome.error:
+                print(f"cleantext: {outcome.error}", file=sys.stderr)
+            elif args.verbose:
+                print(f"{outcome.status}: {outcome.path}", file=sys.stderr)
+            for note in outcome.notes:
+                print(f"cleantext: {outcome.path}: {note}", file=sys.stderr)
+    finally:
+        if edits_out:
+            edits_out.close()
+    if not args.quiet:
+        print(report.summary(), file=sys.stderr)
+    return report.exit_code
+
+
+def _run(sources: list[Source], job: Job, jobs: int, show_progress: bool):
+    from tqdm import tqdm
+
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    with tqdm(total=len(sources), unit="file", file=sys.stderr, disable=not show_progress) as bar:
+        if jobs == 1 or len(sources) < 2:
+            _init_worker(job)
+            for source in sources:
+                yield _process(source)
+                bar.update()
+            return
+        # Ordered results keep outputs, diffs and the edits file in input order whatever the
+        # worker count; chunks amortise the cost of each hand-over to a worker.
+        chunk = max(1, min(64, len(sources) // (jobs * 8)))
+        with Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
+            for outcome in pool.imap(_process, sources, chunksize=chunk):
+                yield outcome
+                bar.update()
+
+
+class _EditsFile:
+    """The --edits JSONL file, written to a temporary name and renamed when the run ends."""
+
+    def __init__(self, path: Path):
+        self.path = path
+        self.temp = path.with_name(f".{path.name}.tmp")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.handle = open(self.temp, "w", encoding="utf-8")
+
+    def write(self, name: str, edits: list[dict]) -> None:
+        for edit in edits:
+            self.handle.write(json.dumps({"path": name, **edit}, ensure_ascii=False) + "\n")
+
+    def close(self) -> None:
+        self.handle.close()
+        os.replace(self.temp, self.path)
+
+
+def _clean_stdin(args: argparse.Namespace, config: Config) -> int:
+    if args.output or args.in_place:
+        return _usage_error("with '-' the cleaned text goes to stdout; drop -o/--in-place")
+    try:
+        text = decode(sys.stdin.buffer.read(), "<stdin>")
+    except InputError as error:
+        print(f"cleantext: {error}", file=sys.stderr)
+        return ERROR
+    result = clean(text, config)
+    if args.diff:
+        sys.stdout.writelines(difflib.unified_diff(
+            text.splitlines(keepends=True), result.text.splitlines(keepends=True), "a/<stdin>", "b/<stdin>"))
+    elif not args.check:
+        sys.stdout.write(result.text)
+    if args.edits:
+        edits_out = _EditsFile(args.edits)
+        edits_out.write("-", [e.to_dict() for e in result.edits])
+        edits_out.close()
+    for note in result.notes:
+        print(f"cleantext: <stdin>: {note}", file=sys.stderr)
+    return 1 if args.check and result.changed else 0
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

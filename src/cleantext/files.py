@@ -1,0 +1,103 @@
+"""Reading inputs and writing outputs without ever losing a byte of either.
+
+Inputs are decoded strictly: a file that is not UTF-8 is an error for that file, with the
+offending byte and its offset, never a guess that silently turns into mojibake. Outputs are
+written to a temporary file in the destination folder and renamed over the target, so a crash,
+a full disk or a kill leaves either the old file or the new one, never half of one.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+SUFFIXES = (".txt", ".md")
+_BINARY_SNIFF = 8192
+
+
+class InputError(Exception):
+    """A file that cannot be cleaned; the message says why, for a person."""
+
+
+@dataclass(frozen=True)
+class Source:
+    path: Path
+    """The file to read."""
+    relative: Path
+    """Where it sits under its input folder: the output mirrors this."""
+
+
+def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Source]:
+    """Every file to clean under `paths`, in a stable order.
+
+    Hidden files and folders are skipped, and folder links are not followed: they are how a walk
+    escapes its tree or loops. A file named explicitly is taken whatever its suffix.
+    """
+    sources: list[Source] = []
+    for root in paths:
+        if root.is_file():
+            sources.append(Source(root, Path(root.name)))
+            continue
+        if not root.is_dir():
+            raise InputError(f"{root}: no such file or folder")
+        found = []
+        for folder, dirs, files in os.walk(root):
+            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+            for name in files:
+                if name.startswith(".") or not name.endswith(suffixes):
+                    continue
+                path = Path(folder) / name
+                found.append(Source(path, path.relative_to(root)))
+        sources.extend(sorted(found, key=lambda s: s.relative.as_posix()))
+    return sources
+
+
+def read_text(path: Path) -> str:
+    """The file's text, decoded as UTF-8 (a BOM is kept as text; the Unicode step records it)."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"{path}: cannot read: {error.strerror or error}") from None
+    return decode(data, str(path))
+
+
+def decode(data: bytes, name: str) -> str:
+    if b"\x00" in data[:_BINARY_SNIFF] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{name}: looks binary (NUL byte in the first {_BINARY_SNIFF} bytes); skipped")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        bad = data[error.start:error.start + 1].hex()
+        raise InputError(
+            f"{name}: not valid UTF-8 (byte 0x{bad} at offset {error.start}); "
+            "convert it to UTF-8 first, e.g. with iconv"
+        ) from None
+
+
+def write_atomic(path: Path, text: str, like: Path | None = None) -> None:
+    """Write `text` to `path` as UTF-8 through a temporary file and a rename.
+
+    With `like`, the new file gets that file's permission bits (in-place writes keep them).
+    """
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(text.encode("utf-8"))
+            handle.flush()
+            os.fsync(handle.fileno())
+        if like is not None:
+            os.chmod(temp, like.stat().st_mode & 0o7777)
+        else:
+            umask = os.umask(0)
+            os.umask(umask)
+            os.chmod(temp, 0o666 & ~umask)
+        os.replace(temp, path)
+    except BaseException:
+        try:
+            os.unlink(temp)
+        except OSError:
+            pass
+        raise

@@ -1,0 +1,138 @@
+"""The pipeline: an ordered list of steps over a document, and the functions users call.
+
+Each step is a pure function `(Document, options) -> list[Edit]`. The pipeline applies one step's
+edits before the next step runs, so each step sees the previous one's output and every edit's
+offsets refer to the text as that step saw it. Adding a step is one line in `STEPS`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Callable, Iterable, Iterator, Mapping
+
+import regex
+
+from . import language, unicode, whitespace
+from .config import Config
+from .document import Document, Edit, Result, apply_edits
+
+
+@dataclass(frozen=True)
+class Step:
+    name: str
+    run: Callable[[Document, Any], list[Edit]]
+    options: type
+
+
+STEPS: tuple[Step, ...] = (
+    Step("newlines", whitespace.fix_newlines, whitespace.NewlineOptions),
+    Step("whitespace", whitespace.fix_whitespace, whitespace.WhitespaceOptions),
+    Step("unicode", unicode.fix_unicode, unicode.UnicodeOptions),
+)
+
+_BY_NAME = {step.name: step for step in STEPS}
+_SETTLE_ROUNDS = 3
+_WORD = regex.compile(r"\w+")
+
+
+def _words(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def clean(text_or_document: str | Document, config: Config | None = None) -> Result:
+    r"""Clean one document: run every step, then label its language.
+
+    >>> result = clean("cafÃ© au lait")
+    >>> result.text
+    'café au lait'
+    >>> [(e.step, e.old, e.new, e.reason) for e in result.edits]
+    [('unicode', 'Ã©', 'é', 'mojibake')]
+    """
+    config = config or Config()
+    doc = text_or_document if isinstance(text_or_document, Document) else Document(text_or_document)
+    original = text = doc.text
+    edits: list[Edit] = []
+    notes: list[str] = []
+    for step in STEPS:
+        if step.name in config.skip:
+            continue
+        text = _run(step, text, doc, config, edits, notes)
+        if step.name == "unicode" and edits and edits[-1].step == "unicode":
+            text = _settle(text, doc, config, edits, notes)
+    code, score = ("und", 0.0)
+    if "language" not in config.skip:
+        code, score = language.detect(text, config.language)
+    return Result(text, tuple(edits), code, score, doc.id, original, tuple(notes))
+
+
+def _run(step: Step, text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
+    step_edits = step.run(Document(text, doc.id, doc.metadata), config.options(step.name))
+    if not step_edits:
+        return text
+    removed = sum(_words(e.old) - _words(e.new) for e in step_edits if e.applied)
+    total = _words(text)
+    if total and removed > config.max_removal * total:
+        # A step that would delete most of a document has misread it: keep the text, say so.
+        notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
+        return text
+    edits.extend(step_edits)
+    return apply_edits(text, step_edits)
+
+
+def _settle(text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
+    """After a Unicode repair, repeat spacing and repair until neither changes anything.
+
+    ftfy's answer on a line depends on the spaces around the damage ("Â " at the start of a
+    line is read differently from " Â "), and a repair can leave spaces to tidy, so spacing and
+    repair alternate until the text is stable for both: that is what makes a second clean a no-op.
+    Spacing runs before the repair for the same reason. Only damaged documents pay for this.
+    """
+    for _ in range(_SETTLE_ROUNDS):
+        for name in ("whitespace", "unicode"):
+            before = len(edits)
+            if name not in config.skip:
+                text = _run(_BY_NAME[name], text, doc, config, edits, notes)
+            if len(edits) == before:
+                return text
+    return text
+
+
+def clean_text(text: str, config: Config | None = None) -> str:
+    """Clean one text and return only the text.
+
+    >>> clean_text("cafÃ©")
+    'café'
+    """
+    return clean(text, config).text
+
+
+def clean_records(
+    records: Iterable[Mapping[str, Any]],
+    config: Config | None = None,
+    *,
+    text_field: str = "text",
+    id_field: str = "id",
+    metadata_key: str | None = None,
+) -> Iterator[dict[str, Any]]:
+    """Clean a stream of records lazily: each comes back with its text cleaned, every other field
+    as it was. With `metadata_key`, the edits and language are stored under that key.
+
+    >>> next(clean_records([{"id": 1, "text": "naÃ¯ve", "url": "u"}]))
+    {'id': 1, 'text': 'naïve', 'url': 'u'}
+    """
+    for record in records:
+        text = record.get(text_field)
+        if not isinstance(text, str):
+            raise TypeError(f"record {record.get(id_field)!r}: field {text_field!r} is not a string")
+        ident = record.get(id_field)
+        result = clean(Document(text, None if ident is None else str(ident)), config)
+        out = dict(record)
+        out[text_field] = result.text
+        if metadata_key:
+            out[metadata_key] = {
+                "language": result.language,
+                "language_score": result.language_score,
+                "edits": [e.to_dict() for e in result.edits],
+                "notes": list(result.notes),
+            }
+        yield out

@@ -1,0 +1,96 @@
+"""Newline and whitespace normalisation. It changes spacing, never words.
+
+Two steps, because they must sit on either side of the Unicode repair: ftfy segments text at
+"\\n", and on lone carriage returns it is not idempotent (a second pass fixes what the first left),
+so newlines are made uniform *before* it; spacing is tidied *after* it, because repairing mojibake
+can produce spaces of its own (a broken "Â\\xa0" becomes a no-break space).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex
+
+from .document import Document, Edit
+
+# NEL (U+0085) is left alone on purpose: in scraped text it is nearly always a cp1252 ellipsis
+# decoded as Latin-1, which the Unicode step repairs.
+_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029]")
+
+_SPACE = r"[^\S\n\x85]"  # horizontal whitespace, in every script
+_WHITESPACE = regex.compile(
+    rf"""(?P<start>\A\s+)
+      |(?P<end>\s+\Z)
+      |(?P<blank>\n(?:{_SPACE}*\n){{2,}})
+      |(?P<trail>{_SPACE}+(?=\n))
+      |(?P<indent>(?<=\n){_SPACE}+)
+      |(?P<run>{_SPACE}{{2,}}|[\t\v\f])""",
+    regex.VERBOSE,
+)
+_DETAIL = {
+    "start": ("leading-blank", "blank space before the first line"),
+    "end": ("trailing-blank", "space after the last line; a final newline stays one newline"),
+    "blank": ("blank-lines", "at most one blank line between paragraphs"),
+    "trail": ("trailing-space", "spaces at the end of a line"),
+    "indent": ("indent", "spaces at the start of a line"),
+    "run": ("space-run", "a run of spaces or a tab inside a line"),
+}
+
+
+@dataclass(frozen=True)
+class NewlineOptions:
+    """The newline step has no settings: LF is the one line break the later steps understand."""
+
+
+@dataclass(frozen=True)
+class WhitespaceOptions:
+    indent: bool = True
+    """Remove spaces at the start of lines. Scraped text has no meaningful indentation; turn this
+    off for Markdown with indented code blocks."""
+
+
+def fix_newlines(doc: Document, options: NewlineOptions = NewlineOptions()) -> list[Edit]:
+    r"""CRLF, lone CR and the Unicode line and paragraph separators become LF.
+
+    >>> [(e.old, e.new) for e in fix_newlines(Document("a\r\nb\rc"))]
+    [('\r\n', '\n'), ('\r', '\n')]
+    """
+    text = doc.text
+    if "\r" not in text and "\u2028" not in text and "\u2029" not in text:
+        return []
+    return [
+        Edit("newlines", m.start(), m.end(), m.group(), "\n", "newline", f"{m.group()!r} line break")
+        for m in _NEWLINES.finditer(text)
+    ]
+
+
+def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions()) -> list[Edit]:
+    r"""Trailing and leading spaces, runs of spaces and tabs, extra blank lines, blank space at the
+    start and end. A text that ends with a newline keeps exactly one; one without stays without.
+
+    A single no-break or thin space between words is left alone: French typography and
+    digit grouping use them on purpose.
+
+    >>> [(e.old, e.new, e.reason) for e in fix_whitespace(Document("One  two \n\n\n\nThree\n\n"))]
+    [('  ', ' ', 'space-run'), (' ', '', 'trailing-space'), ('\n\n\n\n', '\n\n', 'blank-lines'), ('\n\n', '\n', 'trailing-blank')]
+    """
+    text = doc.text
+    edits = []
+    for m in _WHITESPACE.finditer(text):
+        kind = m.lastgroup
+        if kind == "indent" and not options.indent:
+            continue
+        old = m.group()
+        if kind == "blank":
+            new = "\n\n"
+        elif kind == "run":
+            new = " "
+        elif kind == "end":
+            new = "\n" if "\n" in old and m.start() > 0 else ""
+        else:
+            new = ""
+        if old != new:
+            reason, detail = _DETAIL[kind]
+            edits.append(Edit("whitespace", m.start(), m.end(), old, new, reason, detail))
+    return edits
