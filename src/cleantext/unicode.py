@@ -12,6 +12,7 @@ change; those lines are skipped without calling it, which gives the same output 
 from __future__ import annotations
 
 import difflib
+import os
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -23,6 +24,7 @@ from .document import Document, Edit
 # C0 controls) is one that no enabled ftfy fixer changes.
 _MAYBE_BROKEN = regex.compile(r"[^\x0a\x20-\x25\x27-\x7e]")
 
+_TOKEN = regex.compile(r"\s+|\S+")
 _REASONS = {
     "unescape_html": "html-entity",
     "remove_terminal_escapes": "terminal-escape",
@@ -97,15 +99,31 @@ def fix_unicode(doc: Document, options: UnicodeOptions = UnicodeOptions()) -> li
 
 
 def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> list[Edit]:
-    """The changed stretches between a line and its repair, as edits; neighbours are merged."""
-    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
-    spans: list[list[int]] = []
+    """The changed stretches between a line and its repair, as edits.
+
+    The diff runs over words and spaces, not characters: repairs are local to a word or two, and a
+    character diff of a long paragraph costs milliseconds. Each changed run of tokens is then
+    trimmed to the characters that differ.
+    """
+    a, b = _TOKEN.findall(old), _TOKEN.findall(new)
+    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
+    edits = []
+    starts_a, starts_b = _offsets(a), _offsets(b)
     for tag, i1, i2, j1, j2 in matcher.get_opcodes():
         if tag == "equal":
             continue
-        if spans and i1 - spans[-1][1] <= 2 and j1 - spans[-1][3] <= 2:
-            spans[-1][1], spans[-1][3] = i2, j2
-        else:
-            spans.append([i1, i2, j1, j2])
-    return [Edit("unicode", offset + i1, offset + i2, old[i1:i2], new[j1:j2], reason, detail)
-            for i1, i2, j1, j2 in spans]
+        x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
+        start_a, start_b = starts_a[i1], starts_b[j1]
+        prefix = len(os.path.commonprefix([x, y]))
+        suffix = len(os.path.commonprefix([x[prefix:][::-1], y[prefix:][::-1]]))
+        x, y = x[prefix:len(x) - suffix], y[prefix:len(y) - suffix]
+        start = offset + start_a + prefix
+        edits.append(Edit("unicode", start, start + len(x), x, y, reason, detail))
+    return edits
+
+
+def _offsets(tokens: list[str]) -> list[int]:
+    offsets = [0]
+    for token in tokens:
+        offsets.append(offsets[-1] + len(token))
+    return offsets
