@@ -10,23 +10,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex
+import re
 
 from .document import Document, Edit
 
 # NEL (U+0085) is left alone on purpose: in scraped text it is nearly always a cp1252 ellipsis
 # decoded as Latin-1, which the Unicode step repairs.
-_NEWLINES = regex.compile(r"\r\n?|[\u2028\u2029]")
+_NEWLINES = re.compile(r"\r\n?|[\u2028\u2029]")
 
 _SPACE = r"[^\S\n\x85]"  # horizontal whitespace, in every script
-_WHITESPACE = regex.compile(
-    rf"""(?P<start>\A\s+)
+# Most text has nothing to fix, and saying so takes one search for the few shapes that could be.
+_SUSPECT = re.compile(r"[^\S \n]|  | \n|\n |\n\n\n")
+_WHITESPACE = re.compile(
+    rf"""(?=\s)(?:(?P<start>\A\s+)
       |(?P<end>\s+\Z)
       |(?P<blank>\n(?:{_SPACE}*\n){{2,}})
       |(?P<trail>{_SPACE}+(?=\n))
       |(?P<indent>(?<=\n){_SPACE}+)
-      |(?P<run>{_SPACE}{{2,}}|[\t\v\f])""",
-    regex.VERBOSE,
+      |(?P<run>{_SPACE}{{2,}}|[\t\v\f]))""",
+    re.VERBOSE,
 )
 _DETAIL = {
     "start": ("leading-blank", "blank space before the first line"),
@@ -76,6 +78,10 @@ def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions
     [('  ', ' ', 'space-run'), (' ', '', 'trailing-space'), ('\n\n\n\n', '\n\n', 'blank-lines'), ('\n\n', '\n', 'trailing-blank')]
     """
     text = doc.text
+    tail = text[-2:]
+    if not (text[:1].isspace() or (tail[-1:].isspace() and (tail != tail.strip() + "\n" or len(text) == 1))
+            or _SUSPECT.search(text)):
+        return []
     edits = []
     for m in _WHITESPACE.finditer(text):
         kind = m.lastgroup
