@@ -196,3 +196,12 @@ def test_failed_write_keeps_the_original(tree, monkeypatch):
     before = snapshot(tree)
     assert main(["clean", str(tree), "--in-place", "-q"]) == 2
     assert snapshot(tree) == before
+
+
+def test_in_place_through_a_link_rewrites_the_target(tree, tmp_path):
+    target = tmp_path / "target.txt"
+    target.write_text(DIRTY, encoding="utf-8")
+    (tree / "link.txt").symlink_to(target)
+    assert main(["clean", str(tree), "--in-place", "-q"]) == 0
+    assert (tree / "link.txt").is_symlink()
+    assert target.read_text(encoding="utf-8") == CLEAN

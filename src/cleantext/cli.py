@@ -52,7 +52,9 @@ def _process(source: Source) -> Outcome:
         if job.mode == "output":
             write_atomic(job.output / source.relative, result.text)
         elif job.mode == "in-place" and result.changed:
-            write_atomic(source.path, result.text, like=source.path)
+            # Through a link, rewrite its target: replacing the link itself would cut it loose.
+            target = source.path.resolve()
+            write_atomic(target, result.text, like=target)
     except (InputError, OSError) as error:
         message = str(error) if isinstance(error, InputError) else f"{name}: cannot write: {error}"
         return Outcome(name, "failed", error=message)
