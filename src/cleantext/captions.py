@@ -1,0 +1,300 @@
+"""Repeated captions and blocks: keep one copy, in the first copy's place.
+
+A scraper that walks a page in order prints an image's alt text and then its figcaption, so the
+caption appears twice; a headline comes back as the first body line, a pull quote is printed
+twice, a menu or teaser list sits at the top and again at the bottom. The copies are rarely
+byte-identical: one side carries a photo credit ("... in Moscow. Photo: AFP", "(Reuters)"), the
+quotes are curly on one side, one copy is cut with an ellipsis.
+
+`remove_duplicates` compares lines in a normalised form (NFKC, case folded, punctuation and
+credits dropped) and keeps the most complete copy in the position of the first one. What can go
+wrong is removing text that was meant to repeat: a refrain, a table cell, a list of "Yes"/"No",
+a heading like "Question:". So a copy is only removed when it is long enough, is not a short
+label or question heading, and does not sit in a run of short unrepeated lines (verse, tables).
+A missed duplicate costs a line; a removed sentence loses text, so every doubt keeps the line.
+
+Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``duplicate-block``
+(a longer paragraph), ``truncated-duplicate`` (one copy is a cut-off version of the other).
+
+>>> text = "Title\\n\\nThe minister arriving in Moscow.\\nThe minister arriving in Moscow. Photo: AFP\\n"
+>>> edits = remove_duplicates(Document(text), CaptionOptions())
+>>> [(e.reason, e.new) for e in edits]
+[('duplicate-caption', 'The minister arriving in Moscow. Photo: AFP'), ('duplicate-caption', '')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass
+from difflib import SequenceMatcher
+from functools import lru_cache
+
+import regex
+
+from .document import Document, Edit, remove_lines
+
+STEP = "captions"
+
+
+@dataclass(frozen=True)
+class CaptionOptions:
+    min_chars: int = 20
+    """A copy is removed only if its normalised form has this many characters. Below it are labels,
+    table cells and list items ("Yes", "Read more"); 20 is also where the development set of real
+    pages starts counting a repeated line as a duplicate."""
+    min_words: int = 3
+    """...and this many words: two-word lines are names and menu entries more often than captions."""
+    caption_max_chars: int = 200
+    """A removed copy up to this long is reported as ``duplicate-caption``, longer as
+    ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
+    similarity: float = 0.90
+    """Two copies whose normalised forms have at least this difflib ratio are the same block.
+    Chosen on the dev set (benchmarks/captions_threshold.py, figures in captions_results.md):
+    the highest value that finds the reworded copies, far above the best pair of distinct lines."""
+    prefix_min_ratio: float = 0.5
+    """A copy that is a word-boundary prefix of another, without an ellipsis, counts as a cut copy
+    only if it has at least this share of the longer one's length; a short heading that merely
+    starts like a paragraph stays. Measured on the dev set with the similarity threshold."""
+    truncated_min_ratio: float = 0.2
+    """A copy ending in an ellipsis must still cover this share of the full copy: the ellipsis is
+    evidence of a cut, but a three-word teaser is too little to say which paragraph it cut."""
+    candidates: int = 32
+    """For near (not exact) copies, each line is compared with at most this many earlier groups
+    that share its first or last characters. This window keeps a 100k-line file linear."""
+    verse_max_chars: int = 80
+    """Lines up to this long count as short for the verse/table guard: refrains and cells."""
+    verse_min_gap: int = 3
+    """A repeated short line is kept when at least this many short unrepeated lines separate it from
+    the previous copy: a refrain after a verse, a cell after a table row. Three, because a
+    headline repeated after a byline and a date (two short lines) is still a duplicate."""
+    heading_max_chars: int = 80
+    """A repeated line up to this long that ends in "?" or ":" is a question or label heading
+    (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
+    timeout: float = 1.0
+    """Seconds allowed to each credit-pattern match, as for every pattern in cleantext."""
+
+
+# Credits that one copy of a caption carries and the other does not. Matched on the case-folded
+# NFKC form. Keywords cover en/fr/de/es/it/pt/nl; agencies are the wire services whose name is
+# printed alone in brackets.
+_CREDIT_WORDS = (
+    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|"
+    r"bildquelle|fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|"
+    r"créditos|source|sources|quelle|fuente|fonte|copyright|illustration|grafik|gráfico|"
+    r"video|vídeo|archiv(?:bild|foto)?|archive|file\s+photo|foto\s+de\s+archivo"
+)
+_AGENCIES = (
+    r"reuters|afp|ap|dpa|epa|efe|ansa|anp|apa|sda|ats|keystone|belga|lusa|xinhua|tass|"
+    r"ria\s+novosti|kyodo|europa\s+press|agencia\s+brasil|getty(?:\s+images)?|imago|"
+    r"shutterstock|istock(?:photo)?|picture\s+alliance|ullstein\s*bild|sipa|abaca|pa|"
+    r"alamy|unsplash|pixabay|wikimedia(?:\s+commons)?|ips|bloomberg|nurphoto"
+)
+_CREDIT_TAIL = (
+    rf"(?:\(?\b(?:{_CREDIT_WORDS})\b(?:\s*(?:credit|crédit|by|von|de|di|par|da))?\s*[:©/]"
+    rf"[^\n]{{0,80}}?\)?|\(?(?:©|\(c\))[^\n]{{1,80}}?\)?"
+    rf"|\((?:{_AGENCIES})(?:\s*/\s*[^\n()]{{1,40}})?\)|(?:{_AGENCIES})\s*/\s*[^\n]{{1,40}}?)"
+)
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+    suffix = regex.compile(rf"(?:^|(?<=[\p{{P}}\p{{Z}}]))[\p{{Z}}|–—-]*{_CREDIT_TAIL}[\p{{Z}}.]*$")
+    prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
+    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
+    return suffix, prefix, punctuation
+
+
+def normalise(line: str, timeout: float = 1.0) -> str:
+    """The form two copies are compared in: NFKC, case folded, credits and punctuation dropped.
+
+    >>> normalise("“Niger’s PM” arriving in Moscow… Photo: AFP")
+    'niger s pm arriving in moscow'
+    """
+    suffix, prefix, punctuation = _patterns()
+    text = unicodedata.normalize("NFKC", line).casefold().strip()
+    stripped = prefix.sub("", suffix.sub("", text, timeout=timeout), timeout=timeout)
+    if regex.search(r"[\p{L}\p{N}]", stripped):  # a line that is all credit stays comparable
+        text = stripped
+    return punctuation.sub(" ", text, timeout=timeout).strip()
+
+
+# The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
+# ASCII and drops ASCII punctuation and spaces, and keeps every other byte, so no letter of any
+# script is lost. Common non-ASCII punctuation is dropped first. It only proposes candidates: the
+# comparison that decides is the Unicode-aware `normalise`.
+_ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
+_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+_WIDE_PUNCTUATION = ("\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\xab", "\xbb",
+                     "\u2039", "\u203a", "\xa0", "\u202f", "\u2009", "\u2026", "\u2013", "\u2014",
+                     "\xad", "\u200b", "\xa9", "\xb7", "\u2022")
+_KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
+_ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
+
+
+def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
+    """For each line, earlier lines (newest first) that share its whole key, or its first or last
+    bytes. Lines with no such earlier or later line are absent from every list."""
+    text = "\n".join(lines)
+    if not text.isascii():
+        for mark in _WIDE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+    keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    whole: dict[bytes, int] = {}
+    heads: dict[bytes, list[int]] = {}
+    tails: dict[bytes, list[int]] = {}
+    pairs: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        if len(key) < 8:
+            continue
+        first = whole.setdefault(key, i)
+        head, tail = key[:_KEY_BYTES], key[-_KEY_BYTES:]
+        same_head, same_tail = heads.get(head), tails.get(tail)
+        if same_head is None and same_tail is None and first == i:
+            heads[head] = [i]
+            tails[tail] = [i]
+            continue
+        earlier = [first] if first != i else []
+        for bucket in (same_head, same_tail):
+            if bucket:
+                earlier.extend(bucket[-limit:])
+        pairs[i] = sorted(set(earlier), reverse=True)
+        if same_head is None:
+            heads[head] = [i]
+        else:
+            same_head.append(i)
+        if same_tail is None:
+            tails[tail] = [i]
+        else:
+            same_tail.append(i)
+    return pairs
+
+
+@dataclass
+class _Group:
+    head: int  # the first copy: where the kept text stays
+    best: int  # the most complete copy: the text that is kept
+    members: list[int]
+    relation: dict[int, str]  # member -> "exact", "truncated" or "similar"
+    protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
+
+
+def _ellipsis(line: str) -> bool:
+    return line.rstrip().endswith(_ELLIPSES)
+
+
+def _completeness(line: str) -> tuple[int, int]:
+    return (0 if _ellipsis(line) else 1, len(line))
+
+
+def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions) -> str | None:
+    """How normalised copy `a` relates to `b`: "exact", "truncated", "similar" or None."""
+    if a == b:
+        return "exact"
+    short, long_, cut = (a, b, cut_a) if len(a) <= len(b) else (b, a, cut_b)
+    if long_.startswith(short):
+        ratio = len(short) / len(long_)
+        if cut and ratio >= options.truncated_min_ratio:
+            return "truncated"
+        if long_[len(short)] == " " and ratio >= options.prefix_min_ratio:
+            return "truncated"
+    if len(short) / len(long_) >= options.similarity:  # difflib's ratio cannot exceed this
+        matcher = SequenceMatcher(None, a, b, autojunk=False)
+        if matcher.quick_ratio() >= options.similarity and matcher.ratio() >= options.similarity:
+            return "similar"
+    return None
+
+
+def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, unrepeated, options) -> bool:
+    """True when copy `i` of line `prev` must stay: too short, a heading, or verse and table."""
+    key = keys[i]
+    if len(key) < options.min_chars or key.count(" ") + 1 < options.min_words:
+        return True
+    line = lines[i].rstrip()
+    between = [j for j in range(prev + 1, i) if lines[j]]
+    if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars and between:
+        return True
+    if len(line) > options.verse_max_chars or len(between) < options.verse_min_gap:
+        return False
+    if len(between) > 40 * options.verse_min_gap:  # a refrain comes back within a few verses
+        return False
+    return all(len(lines[j]) <= options.verse_max_chars and j in unrepeated for j in between)
+
+
+def _quote(line: str, width: int = 60) -> str:
+    line = line.strip()
+    if len(line) <= width:
+        return f'"{line}"'
+    cut = line.rfind(" ", 0, width)
+    return f'"{line[:cut if cut > width // 2 else width]} ..."'
+
+
+def _reason(relation: str, line: str, options: CaptionOptions) -> str:
+    if relation == "truncated":
+        return "truncated-duplicate"
+    return "duplicate-caption" if len(line) <= options.caption_max_chars else "duplicate-block"
+
+
+def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
+    """Edits that remove later copies of repeated lines and keep the most complete copy first.
+
+    Exact copies (after normalising) are found at any distance; near copies (cut off, reworded
+    within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
+    When a later copy is more complete (untruncated, or with its credit), the first copy's line
+    is replaced by it and the later one removed: two edits.
+    """
+    text = doc.text
+    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
+    pairs = _candidates(lines, options.candidates)
+    if not pairs:
+        return []
+    involved = set(pairs).union(*pairs.values())
+    keys = {i: normalise(lines[i], options.timeout) for i in involved}
+    cut = {i: _ellipsis(lines[i]) for i in involved}
+    seen_keys: dict[str, int] = {}
+    for key in keys.values():
+        seen_keys[key] = seen_keys.get(key, 0) + 1
+    unrepeated = {i for i in range(len(lines)) if i not in involved or seen_keys[keys[i]] == 1}
+
+    group_of: dict[int, _Group] = {}
+    for i in sorted(pairs):
+        for j in pairs[i]:
+            group = group_of.get(j)
+            if group is None:
+                group = group_of[j] = _Group(j, j, [j], {}, set())
+            if i in group_of:
+                break
+            relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
+            if relation is None:
+                continue
+            if _guarded(lines, keys, group.members[-1], i, unrepeated, options):
+                group.protected.add(i)
+            elif _completeness(lines[i]) > _completeness(lines[group.best]):
+                group.best = i
+            group.members.append(i)
+            group.relation[i] = relation
+            group_of[i] = group
+        group_of.setdefault(i, _Group(i, i, [i], {}, set()))
+
+    removals: dict[int, tuple[str, str]] = {}
+    edits: list[Edit] = []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for group in {id(g): g for g in group_of.values()}.values():
+        removed = [m for m in group.members[1:] if m not in group.protected]
+        if not removed:
+            continue
+        kept = lines[group.best]
+        for m in removed:
+            relation = group.relation[m] if m != group.best else group.relation.get(m, "exact")
+            detail = f"same as line {group.head + 1}: {_quote(kept)}"
+            removals[m] = (_reason(relation, lines[m], options), detail)
+        if group.best != group.head:
+            relation = "truncated" if cut[group.head] else group.relation[group.best]
+            head = lines[group.head]
+            edits.append(Edit(STEP, starts[group.head], starts[group.head] + len(head), head, kept,
+                              _reason(relation, head, options),
+                              f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
+    edits.extend(remove_lines(text, STEP, removals))
+    return sorted(edits, key=lambda e: e.start)
