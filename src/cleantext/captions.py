@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import unicodedata
 from dataclasses import dataclass
-from difflib import SequenceMatcher
 from functools import lru_cache
 
 import regex
@@ -39,22 +38,26 @@ STEP = "captions"
 @dataclass(frozen=True)
 class CaptionOptions:
     min_chars: int = 20
-    """A copy is removed only if its normalised form has this many characters. Below it are labels,
-    table cells and list items ("Yes", "Read more"); 20 is also where the development set of real
-    pages starts counting a repeated line as a duplicate."""
-    min_words: int = 3
-    """...and this many words: two-word lines are names and menu entries more often than captions."""
+    """A copy is removed only if the line has this many characters. Below it are labels, table
+    cells and list items ("Yes", "Read more", "* * *"); 20 is also where the development set of
+    real pages starts counting a repeated line as a duplicate."""
+    min_words: int = 1
+    """...and its normalised form this many words. On real pages most repeated lines of 20+
+    characters with one or two words are menu entries (German compounds); raising this to 3
+    left 1,666 more repeated lines there, so length alone is the guard."""
+    window: int = 20
+    """Copies that are not identical as printed (they differ in case, punctuation, credit or
+    length) must lie within this many kept non-blank lines of each other; identical copies may
+    be anywhere. A caption and its copy sit a few lines apart, while a table of contents entry
+    and the heading it points to are far apart and differ in case."""
     caption_max_chars: int = 200
     """A removed copy up to this long is reported as ``duplicate-caption``, longer as
     ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
-    similarity: float = 0.90
-    """Two copies whose normalised forms have at least this difflib ratio are the same block.
-    Chosen on the dev set (benchmarks/captions_threshold.py, figures in captions_results.md):
-    the highest value that finds the reworded copies, far above the best pair of distinct lines."""
-    prefix_min_ratio: float = 0.5
-    """A copy that is a word-boundary prefix of another, without an ellipsis, counts as a cut copy
-    only if it has at least this share of the longer one's length; a short heading that merely
-    starts like a paragraph stays. Measured on the dev set with the similarity threshold."""
+    similarity: float = 0.80
+    """A copy whose words all appear, in order, in a longer copy (a prefix, or a caption with a
+    word added) is the same block when their similarity 2 * short / (short + long), in normalised
+    characters, reaches this. Substituted words never match. Measured on the dev set
+    (benchmarks/captions_threshold.py, figures in benchmarks/captions_results.md)."""
     truncated_min_ratio: float = 0.2
     """A copy ending in an ellipsis must still cover this share of the full copy: the ellipsis is
     evidence of a cut, but a three-word teaser is too little to say which paragraph it cut."""
@@ -97,11 +100,13 @@ _CREDIT_TAIL = (
 
 
 @lru_cache(maxsize=None)
-def _patterns() -> tuple[regex.Pattern, regex.Pattern, regex.Pattern]:
+def _patterns() -> tuple[regex.Pattern, ...]:
     suffix = regex.compile(rf"(?:^|(?<=[\p{{P}}\p{{Z}}]))[\p{{Z}}|–—-]*{_CREDIT_TAIL}[\p{{Z}}.]*$")
     prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
     punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
-    return suffix, prefix, punctuation
+    word = regex.compile(r"[\p{L}\p{N}]")
+    invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
+    return suffix, prefix, punctuation, word, invisible
 
 
 def normalise(line: str, timeout: float = 1.0) -> str:
@@ -110,10 +115,10 @@ def normalise(line: str, timeout: float = 1.0) -> str:
     >>> normalise("“Niger’s PM” arriving in Moscow… Photo: AFP")
     'niger s pm arriving in moscow'
     """
-    suffix, prefix, punctuation = _patterns()
-    text = unicodedata.normalize("NFKC", line).casefold().strip()
+    suffix, prefix, punctuation, word, invisible = _patterns()
+    text = invisible.sub("", unicodedata.normalize("NFKC", line)).casefold().strip()
     stripped = prefix.sub("", suffix.sub("", text, timeout=timeout), timeout=timeout)
-    if regex.search(r"[\p{L}\p{N}]", stripped):  # a line that is all credit stays comparable
+    if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
         text = stripped
     return punctuation.sub(" ", text, timeout=timeout).strip()
 
@@ -175,7 +180,7 @@ class _Group:
     head: int  # the first copy: where the kept text stays
     best: int  # the most complete copy: the text that is kept
     members: list[int]
-    relation: dict[int, str]  # member -> "exact", "truncated" or "similar"
+    relation: dict[int, str]  # member -> "exact", "truncated" or "contained"
     protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
 
 
@@ -187,38 +192,58 @@ def _completeness(line: str) -> tuple[int, int]:
     return (0 if _ellipsis(line) else 1, len(line))
 
 
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    words = iter(long_)
+    return all(word in words for word in short)
+
+
 def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions) -> str | None:
-    """How normalised copy `a` relates to `b`: "exact", "truncated", "similar" or None."""
+    """How normalised copy `a` relates to `b`: "exact", "truncated", "contained" or None."""
     if a == b:
         return "exact"
     short, long_, cut = (a, b, cut_a) if len(a) <= len(b) else (b, a, cut_b)
-    if long_.startswith(short):
-        ratio = len(short) / len(long_)
-        if cut and ratio >= options.truncated_min_ratio:
-            return "truncated"
-        if long_[len(short)] == " " and ratio >= options.prefix_min_ratio:
-            return "truncated"
-    if len(short) / len(long_) >= options.similarity:  # difflib's ratio cannot exceed this
-        matcher = SequenceMatcher(None, a, b, autojunk=False)
-        if matcher.quick_ratio() >= options.similarity and matcher.ratio() >= options.similarity:
-            return "similar"
+    if cut and long_.startswith(short) and len(short) / len(long_) >= options.truncated_min_ratio:
+        return "truncated"  # the ellipsis may have cut a word in two
+    # Near means insertions only: every word of the shorter copy, in order, in the longer one.
+    # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
+    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity:
+        if _subsequence(short.split(), long_.split()):
+            return "truncated" if long_.startswith(short) else "contained"
     return None
 
 
-def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, unrepeated, options) -> bool:
+def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, unrepeated: set[int],
+             options: CaptionOptions) -> bool:
     """True when copy `i` of line `prev` must stay: too short, a heading, or verse and table."""
     key = keys[i]
-    if len(key) < options.min_chars or key.count(" ") + 1 < options.min_words:
+    if len(lines[i].strip()) < options.min_chars or not key or key.count(" ") + 1 < options.min_words:
         return True
     line = lines[i].rstrip()
-    between = [j for j in range(prev + 1, i) if lines[j]]
-    if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars and between:
+    adjacent = not any(lines[prev + 1:i])
+    if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars and not adjacent:
         return True
-    if len(line) > options.verse_max_chars or len(between) < options.verse_min_gap:
+    if len(line) > options.verse_max_chars:
         return False
-    if len(between) > 40 * options.verse_min_gap:  # a refrain comes back within a few verses
+    # A refrain comes back within a few verses; anything further apart is not verse.
+    gap = lines[prev + 1:i] if i - prev <= 40 * options.verse_min_gap else []
+    between = [j for j, text in enumerate(gap, prev + 1) if text]
+    if len(between) < options.verse_min_gap:
         return False
     return all(len(lines[j]) <= options.verse_max_chars and j in unrepeated for j in between)
+
+
+def _far(lines: list[str], removed: set[int], prev: int, i: int, window: int) -> bool:
+    """More than `window` non-blank lines that stay lie between `prev` and `i`. Lines already
+    removed do not count, so a second run over the output measures the same distance."""
+    if i - prev <= window:
+        return False
+    count = 0
+    for j in range(prev + 1, i):
+        if lines[j] and j not in removed:
+            count += 1
+            if count > window:
+                return True
+    return False
 
 
 def _quote(line: str, width: int = 60) -> str:
@@ -238,8 +263,8 @@ def _reason(relation: str, line: str, options: CaptionOptions) -> str:
 def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     """Edits that remove later copies of repeated lines and keep the most complete copy first.
 
-    Exact copies (after normalising) are found at any distance; near copies (cut off, reworded
-    within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
+    Exact copies (after normalising) are found at any distance; near copies (cut off, or with
+    words added within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
     When a later copy is more complete (untruncated, or with its credit), the first copy's line
     is replaced by it and the later one removed: two edits.
     """
@@ -251,29 +276,41 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     involved = set(pairs).union(*pairs.values())
     keys = {i: normalise(lines[i], options.timeout) for i in involved}
     cut = {i: _ellipsis(lines[i]) for i in involved}
+    printed = {i: " ".join(unicodedata.normalize("NFKC", lines[i]).split()) for i in involved}
     seen_keys: dict[str, int] = {}
     for key in keys.values():
         seen_keys[key] = seen_keys.get(key, 0) + 1
     unrepeated = {i for i in range(len(lines)) if i not in involved or seen_keys[keys[i]] == 1}
 
     group_of: dict[int, _Group] = {}
+    removed: set[int] = set()
     for i in sorted(pairs):
+        tried: set[int] = set()
         for j in pairs[i]:
             group = group_of.get(j)
             if group is None:
                 group = group_of[j] = _Group(j, j, [j], {}, set())
-            if i in group_of:
+            if id(group) in tried:
+                continue
+            if len(tried) >= options.candidates:
                 break
+            tried.add(id(group))
             relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
             if relation is None:
                 continue
+            identical = any(printed[m] == printed[i] for m in group.members)
+            if not identical and _far(lines, removed, group.members[-1], i, options.window):
+                continue
             if _guarded(lines, keys, group.members[-1], i, unrepeated, options):
                 group.protected.add(i)
-            elif _completeness(lines[i]) > _completeness(lines[group.best]):
-                group.best = i
+            else:
+                removed.add(i)
+                if _completeness(lines[i]) > _completeness(lines[group.best]):
+                    group.best = i
             group.members.append(i)
             group.relation[i] = relation
             group_of[i] = group
+            break
         group_of.setdefault(i, _Group(i, i, [i], {}, set()))
 
     removals: dict[int, tuple[str, str]] = {}
