@@ -93,17 +93,25 @@ _AGENCIES = (
     r"alamy|unsplash|pixabay|wikimedia(?:\s+commons)?|ips|bloomberg|nurphoto"
 )
 _CREDIT_TAIL = (
-    rf"(?:\(?\b(?:{_CREDIT_WORDS})\b(?:\s*(?:credit|crédit|by|von|de|di|par|da))?\s*[:©/]"
-    rf"[^\n]{{0,80}}?\)?|\(?(?:©|\(c\))[^\n]{{1,80}}?\)?"
+    rf"(?:\(?\b(?:{_CREDIT_WORDS})\b(?:\s+(?:{_CREDIT_WORDS}|by|von|de|di|par|da))?\s*[:©/]"
+    rf"[^\n]{{0,50}}?\)?"
+    rf"|\(?\b(?:photos?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par|da)\s[^\n]{{1,60}}?\)?"
+    rf"|\(\s*(?:{_CREDIT_WORDS})\b[^()\n]{{1,60}}\)"
+    rf"|\(?(?:©|\(c\))[^\n]{{1,50}}?\)?"
     rf"|\((?:{_AGENCIES})(?:\s*/\s*[^\n()]{{1,40}})?\)|(?:{_AGENCIES})\s*/\s*[^\n]{{1,40}}?)"
 )
 
 
+_CREDIT_MARKS = (":", "©", "(", "/")  # every credit pattern needs one; most lines have none
+
+
 @lru_cache(maxsize=None)
 def _patterns() -> tuple[regex.Pattern, ...]:
-    suffix = regex.compile(rf"(?:^|(?<=[\p{{P}}\p{{Z}}]))[\p{{Z}}|–—-]*{_CREDIT_TAIL}[\p{{Z}}.]*$")
+    # A suffix credit follows some text; a line that is only a credit is left to compare as is.
+    suffix = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{P}}])[\p{{Z}}|–—-]*\p{{Z}}{_CREDIT_TAIL}[\p{{Z}}.]*$"
+                           rf"|(?<=[\p{{L}}\p{{N}}\p{{P}}])\p{{Z}}*(?=\()\p{{Z}}*{_CREDIT_TAIL}[\p{{Z}}.]*$")
     prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
-    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}]+")
+    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}\n]+")
     word = regex.compile(r"[\p{L}\p{N}]")
     invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
     return suffix, prefix, punctuation, word, invisible
@@ -114,13 +122,24 @@ def normalise(line: str, timeout: float = 1.0) -> str:
 
     >>> normalise("“Niger’s PM” arriving in Moscow… Photo: AFP")
     'niger s pm arriving in moscow'
+    >>> normalise("Foto: dpa | Der Kanzler in Paris.")
+    'der kanzler in paris'
     """
+    return _normalise_many([line], timeout)[0]
+
+
+def _normalise_many(lines: list[str], timeout: float) -> list[str]:
+    # One regex call over all lines costs far less than one call per line.
     suffix, prefix, punctuation, word, invisible = _patterns()
-    text = invisible.sub("", unicodedata.normalize("NFKC", line)).casefold().strip()
-    stripped = prefix.sub("", suffix.sub("", text, timeout=timeout), timeout=timeout)
-    if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
-        text = stripped
-    return punctuation.sub(" ", text, timeout=timeout).strip()
+    text = invisible.sub("", unicodedata.normalize("NFKC", "\n".join(lines)), timeout=timeout)
+    folded = text.casefold().split("\n")
+    for n, line in enumerate(folded):
+        if any(mark in line for mark in _CREDIT_MARKS):
+            stripped = suffix.sub("", prefix.sub("", line, timeout=timeout), timeout=timeout)
+            if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
+                folded[n] = stripped
+    keys = punctuation.sub(" ", "\n".join(folded), timeout=timeout).split("\n")
+    return [key.strip() for key in keys]
 
 
 # The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
@@ -274,7 +293,8 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     if not pairs:
         return []
     involved = set(pairs).union(*pairs.values())
-    keys = {i: normalise(lines[i], options.timeout) for i in involved}
+    order = sorted(involved)
+    keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
     cut = {i: _ellipsis(lines[i]) for i in involved}
     printed = {i: " ".join(unicodedata.normalize("NFKC", lines[i]).split()) for i in involved}
     seen_keys: dict[str, int] = {}
