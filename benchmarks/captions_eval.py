@@ -27,12 +27,13 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("eval_dir", type=Path)
     parser.add_argument("--out", type=Path, help="keep the cleaned pages here")
+    parser.add_argument("--set", nargs="*", default=[], help="option=value overrides")
     parser.add_argument("--show", type=int, default=0, help="print this many removed lines")
     args = parser.parse_args()
     data = args.eval_dir / "data"
     out = args.out or Path(tempfile.mkdtemp(prefix="captions-eval-"))
     out.mkdir(parents=True, exist_ok=True)
-    options = CaptionOptions()
+    options = CaptionOptions(**{k: int(v) if v.isdigit() else float(v) for k, v in (a.split("=") for a in args.set)})
     reasons: Counter[str] = Counter()
     shown = 0
     seconds = 0.0
