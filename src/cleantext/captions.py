@@ -184,11 +184,13 @@ def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
             heads[head] = [i]
             tails[tail] = [i]
             continue
-        earlier = [first] if first != i else []
+        earlier: set[int] = set()
         for bucket in (same_head, same_tail):
             if bucket:
-                earlier.extend(bucket[-limit:])
-        pairs[i] = sorted(set(earlier), reverse=True)
+                earlier.update(bucket[-limit:])
+        earlier.discard(first)
+        # The line with the same whole key comes first, however far back: it is the likely match.
+        pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
         if same_head is None:
             heads[head] = [i]
         else:
