@@ -1,0 +1,378 @@
+"""Repeated captions and blocks: keep one copy, in the first copy's place.
+
+A scraper that walks a page in order prints an image's alt text and then its figcaption, so the
+caption appears twice; a headline comes back as the first body line, a pull quote is printed
+twice, a menu or teaser list sits at the top and again at the bottom. The copies are rarely
+byte-identical: one side carries a photo credit ("... in Moscow. Photo: AFP", "(Reuters)"), the
+quotes are curly on one side, one copy is cut with an ellipsis.
+
+`remove_duplicates` compares lines in a normalised form (NFKC, case folded, punctuation and
+credits dropped) and keeps the most complete copy in the position of the first one. What can go
+wrong is removing text that was meant to repeat: a refrain, a table cell, a list of "Yes"/"No",
+a heading like "Question:". So a copy is only removed when it is long enough, is not a short
+label or question heading, and does not sit in a run of short unrepeated lines (verse, tables).
+A missed duplicate costs a line; a removed sentence loses text, so every doubt keeps the line.
+
+Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``duplicate-block``
+(a longer paragraph), ``truncated-duplicate`` (one copy is a cut-off version of the other).
+
+>>> text = "Title\\n\\nThe minister arriving in Moscow.\\nThe minister arriving in Moscow. Photo: AFP\\n"
+>>> edits = remove_duplicates(Document(text), CaptionOptions())
+>>> [(e.reason, e.new) for e in edits]
+[('duplicate-caption', 'The minister arriving in Moscow. Photo: AFP'), ('duplicate-caption', '')]
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+
+from .document import Document, Edit, remove_lines
+
+STEP = "captions"
+
+
+@dataclass(frozen=True)
+class CaptionOptions:
+    min_chars: int = 20
+    """A copy is removed only if the line has this many characters. Below it are labels, table
+    cells and list items ("Yes", "Read more", "* * *"); 20 is also where the development set of
+    real pages starts counting a repeated line as a duplicate."""
+    min_words: int = 1
+    """...and its normalised form this many words. On real pages most repeated lines of 20+
+    characters with one or two words are menu entries (German compounds); raising this to 3
+    left 1,666 more repeated lines there, so length alone is the guard."""
+    window: int = 20
+    """Copies that are not identical as printed (they differ in case, punctuation, credit or
+    length) must lie within this many kept non-blank lines of each other; identical copies may
+    be anywhere. A caption and its copy sit a few lines apart, while a table of contents entry
+    and the heading it points to are far apart and differ in case."""
+    caption_max_chars: int = 200
+    """A removed copy up to this long is reported as ``duplicate-caption``, longer as
+    ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
+    similarity: float = 0.85
+    """A copy whose words all appear, in order, in a longer copy (a prefix, or a caption with a
+    word added) is the same block when their similarity 2 * short / (short + long), in normalised
+    characters, reaches this. Substituted words never match. Measured on the dev set
+    (benchmarks/captions_threshold.py, figures in benchmarks/captions_results.md)."""
+    truncated_min_ratio: float = 0.2
+    """A copy ending in an ellipsis must still cover this share of the full copy: the ellipsis is
+    evidence of a cut, but a three-word teaser is too little to say which paragraph it cut."""
+    candidates: int = 32
+    """For near (not exact) copies, each line is compared with at most this many earlier groups
+    that share its first or last characters. This window keeps a 100k-line file linear."""
+    verse_max_chars: int = 80
+    """Lines up to this long count as short for the verse/table guard: refrains and cells."""
+    verse_min_gap: int = 2
+    """A repeated short line is kept when only short lines separate it from the previous copy, at
+    least this many of them printed once and at most one a repeat: a refrain after a verse (the
+    other refrain line repeats), a cell after the rest of a table row. Adjacent copies are
+    always duplicates (an alt text and its figcaption). 3 leaves fewer repeats on real pages
+    (492 against 571) but removes a table cell that recurs after a two-cell gap."""
+    verse_max_gap: int = 8
+    """...and at most this many lines: a verse or a table row. Repeated menus and teaser lists on
+    real pages come back after longer runs of short unique lines (links, dates)."""
+    heading_max_chars: int = 80
+    """A repeated line up to this long that ends in "?" or ":" is a question or label heading
+    (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
+    timeout: float = 1.0
+    """Seconds allowed to each credit-pattern match, as for every pattern in cleantext."""
+
+
+# Credits that one copy of a caption carries and the other does not. Matched on the case-folded
+# NFKC form. Keywords cover en/fr/de/es/it/pt/nl; agencies are the wire services whose name is
+# printed alone in brackets.
+_CREDIT_WORDS = (
+    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|"
+    r"bildquelle|fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|"
+    r"créditos|source|sources|quelle|fuente|fonte|copyright|illustration|grafik|gráfico|"
+    r"video|vídeo|archiv(?:bild|foto)?|archive|file\s+photo|foto\s+de\s+archivo"
+)
+_AGENCIES = (
+    r"reuters|afp|ap|dpa|epa|efe|ansa|anp|apa|sda|ats|keystone|belga|lusa|xinhua|tass|"
+    r"ria\s+novosti|kyodo|europa\s+press|agencia\s+brasil|getty(?:\s+images)?|imago|"
+    r"shutterstock|istock(?:photo)?|picture\s+alliance|ullstein\s*bild|sipa|abaca|pa|"
+    r"alamy|unsplash|pixabay|wikimedia(?:\s+commons)?|ips|bloomberg|nurphoto"
+)
+_CREDIT_TAIL = (
+    rf"(?:\(?\b(?:{_CREDIT_WORDS})\b(?:\s+(?:{_CREDIT_WORDS}|by|von|de|di|par|da))?\s*[:©/]"
+    rf"[^\n]{{0,50}}?\)?"
+    rf"|\(?\b(?:photos?|pictures?|images?|fotos?)\s+(?:by|von|de|di|par|da)\s[^\n]{{1,60}}?\)?"
+    rf"|\(\s*(?:{_CREDIT_WORDS})\b[^()\n]{{1,60}}\)"
+    rf"|\(?(?:©|\(c\))[^\n]{{1,50}}?\)?"
+    rf"|\((?:{_AGENCIES})(?:\s*/\s*[^\n()]{{1,40}})?\)|(?:{_AGENCIES})\s*/\s*[^\n]{{1,40}}?)"
+)
+
+
+_CREDIT_MARKS = (":", "©", "(", "/")  # every credit pattern needs one; most lines have none
+
+
+@lru_cache(maxsize=None)
+def _patterns() -> tuple[regex.Pattern, ...]:
+    # A suffix credit follows some text; a line that is only a credit is left to compare as is.
+    suffix = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{P}}])[\p{{Z}}|–—-]*\p{{Z}}{_CREDIT_TAIL}[\p{{Z}}.]*$"
+                           rf"|(?<=[\p{{L}}\p{{N}}\p{{P}}])\p{{Z}}*(?=\()\p{{Z}}*{_CREDIT_TAIL}[\p{{Z}}.]*$")
+    prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
+    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}\n]+")
+    word = regex.compile(r"[\p{L}\p{N}]")
+    invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
+    return suffix, prefix, punctuation, word, invisible
+
+
+def normalise(line: str, timeout: float = 1.0) -> str:
+    """The form two copies are compared in: NFKC, case folded, credits and punctuation dropped.
+
+    >>> normalise("“Niger’s PM” arriving in Moscow… Photo: AFP")
+    'niger s pm arriving in moscow'
+    >>> normalise("Foto: dpa | Der Kanzler in Paris.")
+    'der kanzler in paris'
+    """
+    return _normalise_many([line], timeout)[0]
+
+
+def _normalise_many(lines: list[str], timeout: float) -> list[str]:
+    # One regex call over all lines costs far less than one call per line.
+    suffix, prefix, punctuation, word, invisible = _patterns()
+    text = invisible.sub("", unicodedata.normalize("NFKC", "\n".join(lines)), timeout=timeout)
+    folded = text.casefold().split("\n")
+    for n, line in enumerate(folded):
+        if any(mark in line for mark in _CREDIT_MARKS):
+            stripped = suffix.sub("", prefix.sub("", line, timeout=timeout), timeout=timeout)
+            if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
+                folded[n] = stripped
+    keys = punctuation.sub(" ", "\n".join(folded), timeout=timeout).split("\n")
+    return [key.strip() for key in keys]
+
+
+# The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
+# ASCII and drops ASCII punctuation and spaces, and keeps every other byte, so no letter of any
+# script is lost. Common non-ASCII punctuation is dropped first. It only proposes candidates: the
+# comparison that decides is the Unicode-aware `normalise`.
+_ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
+_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+_WIDE_PUNCTUATION = ("\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\xab", "\xbb",
+                     "\u2039", "\u203a", "\xa0", "\u202f", "\u2009", "\u2026", "\u2013", "\u2014",
+                     "\xad", "\u200b", "\xa9", "\xb7", "\u2022")
+_KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
+_ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
+
+
+def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
+    """For each line, earlier lines (newest first) that share its whole key, or its first or last
+    bytes. Lines with no such earlier or later line are absent from every list."""
+    text = "\n".join(lines)
+    if not text.isascii():
+        for mark in _WIDE_PUNCTUATION:
+            if mark in text:
+                text = text.replace(mark, " ")
+    keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    whole: dict[bytes, int] = {}
+    heads: dict[bytes, list[int]] = {}
+    tails: dict[bytes, list[int]] = {}
+    pairs: dict[int, list[int]] = {}
+    for i, key in enumerate(keys):
+        if len(key) < 8:
+            continue
+        first = whole.setdefault(key, i)
+        head, tail = key[:_KEY_BYTES], key[-_KEY_BYTES:]
+        same_head, same_tail = heads.get(head), tails.get(tail)
+        if same_head is None and same_tail is None and first == i:
+            heads[head] = [i]
+            tails[tail] = [i]
+            continue
+        earlier: set[int] = set()
+        for bucket in (same_head, same_tail):
+            if bucket:
+                earlier.update(bucket[-limit:])
+        earlier.discard(first)
+        # The line with the same whole key comes first, however far back: it is the likely match.
+        pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
+        if same_head is None:
+            heads[head] = [i]
+        else:
+            same_head.append(i)
+        if same_tail is None:
+            tails[tail] = [i]
+        else:
+            same_tail.append(i)
+    return pairs
+
+
+@dataclass
+class _Group:
+    head: int  # the first copy: where the kept text stays
+    best: int  # the most complete copy: the text that is kept
+    members: list[int]
+    relation: dict[int, str]  # member -> "exact", "truncated" or "contained"
+    protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
+
+
+def _ellipsis(line: str) -> bool:
+    return line.rstrip().endswith(_ELLIPSES)
+
+
+def _completeness(line: str, key: str) -> tuple[int, int, int]:
+    """Uncut beats cut, then more words, then more letters (a credit); a quote style, a
+    non-breaking space or a compatibility form changes none of these, so the first copy stays."""
+    letters = sum(map(str.isalnum, unicodedata.normalize("NFKC", line)))
+    return (0 if _ellipsis(line) else 1, len(key), letters)
+
+
+def _subsequence(short: list[str], long_: list[str]) -> bool:
+    words = iter(long_)
+    return all(word in words for word in short)
+
+
+def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions) -> str | None:
+    """How normalised copy `a` relates to `b`: "exact", "truncated", "contained" or None."""
+    if a == b:
+        return "exact"
+    short, long_, cut = (a, b, cut_a) if len(a) <= len(b) else (b, a, cut_b)
+    if cut and long_.startswith(short) and len(short) / len(long_) >= options.truncated_min_ratio:
+        return "truncated"  # the ellipsis may have cut a word in two
+    # Near means insertions only: every word of the shorter copy, in order, in the longer one.
+    # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
+    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity:
+        if _subsequence(short.split(), long_.split()):
+            return "truncated" if long_.startswith(short) else "contained"
+    return None
+
+
+def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved: set[int],
+             removed: set[int], counts: Counter[str], options: CaptionOptions) -> bool:
+    """True when copy `i` of the kept line `prev` must stay: too short, a heading, or verse.
+
+    Lines already removed are left out of the gap between the copies, so a second run over the
+    output sees the same gap and decides the same way.
+    """
+    key = keys[i]
+    if len(lines[i].strip()) < options.min_chars or not key or key.count(" ") + 1 < options.min_words:
+        return True
+    line = lines[i].rstrip()
+    if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars:
+        if i - prev > 100 or any(lines[j] and j not in removed for j in range(prev + 1, i)):
+            return True
+    if len(line) > options.verse_max_chars:
+        return False
+    # Verse and tables: between the copies only short lines, at least `verse_min_gap` of them and
+    # half printed once and sharing no key with any line: a refrain's verses, a table's other
+    # cells. A repeated menu or teaser list is all repeats, short entries included; a caption's
+    # copy follows it directly or after a paragraph. Removed lines are skipped, and removing lines
+    # never makes a line a repeat, so a second run sees a gap that passes at least as well.
+    if i - prev > 2 * options.verse_max_gap:  # blank lines between stanzas count double at most
+        return False
+    gap = [j for j in range(prev + 1, i) if lines[j] and j not in removed]
+    if len(gap) > options.verse_max_gap or any(len(lines[j]) > options.verse_max_chars for j in gap):
+        return False
+    # Numbers and scores ("2", "0:1") repeat in any table and say nothing either way.
+    worded = [j for j in gap if any(map(str.isalpha, lines[j]))]
+    unrepeated = sum(j not in involved and counts[lines[j]] == 1 for j in worded)
+    return unrepeated >= options.verse_min_gap and len(worded) - unrepeated <= unrepeated
+
+
+def _far(lines: list[str], removed: set[int], prev: int, i: int, window: int) -> bool:
+    """More than `window` non-blank lines that stay lie between `prev` and `i`. Lines already
+    removed do not count, so a second run over the output measures the same distance."""
+    if i - prev <= window:
+        return False
+    count = 0
+    for j in range(prev + 1, i):
+        if lines[j] and j not in removed:
+            count += 1
+            if count > window:
+                return True
+    return False
+
+
+def _quote(line: str, width: int = 60) -> str:
+    line = line.strip()
+    if len(line) <= width:
+        return f'"{line}"'
+    cut = line.rfind(" ", 0, width)
+    return f'"{line[:cut if cut > width // 2 else width]} ..."'
+
+
+def _reason(relation: str, line: str, options: CaptionOptions) -> str:
+    if relation == "truncated":
+        return "truncated-duplicate"
+    return "duplicate-caption" if len(line) <= options.caption_max_chars else "duplicate-block"
+
+
+def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
+    """Edits that remove later copies of repeated lines and keep the most complete copy first.
+
+    Exact copies (after normalising) are found at any distance; near copies (cut off, or with
+    words added within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
+    When a later copy is more complete (untruncated, or with its credit), the first copy's line
+    is replaced by it and the later one removed: two edits.
+    """
+    text = doc.text
+    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
+    pairs = _candidates(lines, options.candidates)
+    if not pairs:
+        return []
+    involved = set(pairs).union(*pairs.values())
+    order = sorted(involved)
+    keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
+    cut = {i: _ellipsis(lines[i]) for i in involved}
+    printed = {i: " ".join(unicodedata.normalize("NFKC", lines[i]).split()) for i in involved}
+
+    group_of: dict[int, _Group] = {}
+    removed: set[int] = set()
+    counts = Counter(lines)
+    for i in sorted(pairs):
+        tried: set[int] = set()
+        for j in pairs[i]:
+            group = group_of.get(j)
+            if group is None:
+                group = group_of[j] = _Group(j, j, [j], {}, set())
+            if id(group) in tried:
+                continue
+            if len(tried) >= options.candidates:
+                break
+            tried.add(id(group))
+            relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
+            if relation is None:
+                continue
+            identical = any(printed[m] == printed[i] for m in group.members)
+            last_kept = max(m for m in group.members if m not in removed)
+            if not identical and _far(lines, removed, last_kept, i, options.window):
+                continue
+            if _guarded(lines, keys, last_kept, i, involved, removed, counts, options):
+                group.protected.add(i)
+            else:
+                removed.add(i)
+                if _completeness(lines[i], keys[i]) > _completeness(lines[group.best], keys[group.best]):
+                    group.best = i
+            group.members.append(i)
+            group.relation[i] = relation
+            group_of[i] = group
+            break
+        group_of.setdefault(i, _Group(i, i, [i], {}, set()))
+
+    removals: dict[int, tuple[str, str]] = {}
+    edits: list[Edit] = []
+    starts = [0]
+    for line in lines:
+        starts.append(starts[-1] + len(line) + 1)
+    for group in {id(g): g for g in group_of.values()}.values():
+        removed = [m for m in group.members[1:] if m not in group.protected]
+        if not removed:
+            continue
+        kept = lines[group.best]
+        for m in removed:
+            relation = group.relation[m] if m != group.best else group.relation.get(m, "exact")
+            detail = f"same as line {group.head + 1}: {_quote(kept)}"
+            removals[m] = (_reason(relation, lines[m], options), detail)
+        if group.best != group.head:
+            relation = "truncated" if cut[group.head] else group.relation[group.best]
+            head = lines[group.head]
+            edits.append(Edit(STEP, starts[group.head], starts[group.head] + len(head), head, kept,
+                              _reason(relation, head, options),
+                              f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
+    edits.extend(remove_lines(text, STEP, removals))
+    return sorted(edits, key=lambda e: e.start)

@@ -1,0 +1,151 @@
+"""The captions step: data-driven cases, the dev set of articles, and properties."""
+
+from __future__ import annotations
+
+import json
+import pickle
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from cleantext.captions import CaptionOptions, normalise, remove_duplicates
+from cleantext.document import Document, apply_edits
+
+HERE = Path(__file__).parent
+CASES = [case for path in sorted((HERE / "cases").glob("captions*.json"))
+         for case in json.loads(path.read_text(encoding="utf-8"))]
+DEV = HERE / "captions_dev"
+# Articles whose alt text is much shorter than the caption: below the near-copy threshold,
+# so the alt text stays. Missed, never lost; the test below checks that nothing else differs.
+KNOWN_MISSES = set((DEV / "KNOWN_MISSES").read_text(encoding="utf-8").split())
+OPTIONS = CaptionOptions()
+
+
+def run(text: str, options: CaptionOptions = OPTIONS) -> tuple[str, list]:
+    edits = remove_duplicates(Document(text), options)
+    return apply_edits(text, edits), edits
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c["label"] for c in CASES])
+def test_case(case):
+    output, edits = run(case["input"])
+    assert output == case["expected"]
+    assert [e.reason for e in edits] == case["reasons"]
+    assert all(e.step == "captions" and e.applied for e in edits)
+    assert run(output)[1] == []
+
+
+def test_detail_names_the_kept_line():
+    text = ("Title\n\nNigerien Prime Minister Ali Lamine Zeine arriving in…\n\nA paragraph in between.\n\n"
+            "Nigerien Prime Minister Ali Lamine Zeine arriving in Moscow on Tuesday.\n")
+    replaced, removed = remove_duplicates(Document(text), OPTIONS)
+    assert replaced.start == text.index("Nigerien") and replaced.new.endswith("on Tuesday.")
+    assert replaced.detail.startswith("replaced by the more complete copy on line 7: ")
+    assert removed.new == "" and removed.detail.startswith('same as line 3: "Nigerien Prime Minister')
+
+
+def test_own_example_article_keeps_caption_once_and_nothing_else_changes():
+    caption = "Malian Foreign Minister Abdoulaye Diop arriving in Ankara."
+    body = [
+        "Mali's foreign minister began a three-day visit to Turkey on Monday, seeking drones, grain and "
+        "investment as the government in Bamako widens its circle of partners.",
+        "He was received by his Turkish counterpart and is due to meet the defence minister on Wednesday.",
+        "Trade between the two countries has doubled in five years, according to figures from Ankara.",
+        "Post a comment",
+        "Your address stays private. Fields marked * are required",
+    ]
+    text = "Mali courts Turkish partners on Ankara trip\n\n" + f"{caption}\n{caption}\n\n" + "\n\n".join(body) + "\n"
+    output, edits = run(text)
+    assert output == text.replace(f"{caption}\n{caption}\n", f"{caption}\n", 1)
+    assert output.count(caption) == 1
+    assert [e.reason for e in edits] == ["duplicate-caption"]
+
+
+@pytest.mark.parametrize("source", sorted(DEV.glob("*.txt")), ids=lambda p: p.stem)
+def test_dev_article(source):
+    text = source.read_text(encoding="utf-8")
+    expected = source.with_suffix(".expected").read_text(encoding="utf-8")
+    output, _ = run(text)
+    lost = Counter(expected.splitlines()) - Counter(output.splitlines())
+    assert not lost, f"lines of the clean article removed: {list(lost)}"
+    if source.stem in KNOWN_MISSES:
+        assert output != expected, "fixed: take it off KNOWN_MISSES"
+    else:
+        assert output == expected
+    assert run(output)[1] == []
+
+
+def test_dev_set_is_large_and_varied():
+    names = [p.stem for p in DEV.glob("*.txt")]
+    assert len(names) >= 60
+    assert {n.split("-")[0] for n in names} >= {"en", "fr", "de", "es", "it", "pt", "legit"}
+    assert KNOWN_MISSES <= set(names)
+
+
+def test_options_are_plain_and_picklable():
+    assert pickle.loads(pickle.dumps(CaptionOptions(similarity=0.9))) == CaptionOptions(similarity=0.9)
+    with pytest.raises(AttributeError):
+        OPTIONS.min_chars = 3  # type: ignore[misc]
+
+
+def test_normalise_is_unicode_aware():
+    assert normalise("ÉLECTION À L’ÉTÉ") == normalise("élection à l'été")
+    assert normalise("Мэр открыл мост. Фото: ТАСС") != ""
+    assert normalise("東京の新しい駅") == "東京の新しい駅"
+
+
+def test_long_document_with_many_repeats_is_handled():
+    lines = [f"Line number {n} of a very long table of contents entry" for n in range(5000)]
+    text = "\n".join(lines + lines) + "\n"
+    output, edits = run(text)
+    assert output == "\n".join(lines) + "\n"
+    assert len(edits) == 5000 and {e.reason for e in edits} == {"duplicate-caption"}
+
+
+# Property tests. Words from several scripts and languages; lines are built from word lists so
+# "repeated" can be decided on the words, independently of the step's own normalisation.
+WORDS = ["minister", "Moscow", "arriving", "über", "Bürgermeister", "élection", "niño", "città",
+         "são", "rio", "Niger", "visit", "talks", "grain", "harbour", "Straße", "façade", "dawn",
+         "the", "in", "de", "la", "und", "at", "market", "train", "Ελλάδα", "город", "東京"]
+word_lists = st.lists(st.sampled_from(WORDS), min_size=1, max_size=10)
+STYLES = [lambda s: s, str.upper, lambda s: f"“{s}”", lambda s: s + ". Photo: AFP", lambda s: s + "."]
+
+
+def _contains(long_: list[str], short: list[str]) -> bool:
+    words = iter(long_)
+    return all(w in words for w in short)
+
+
+def _distinct(lines: list[list[str]]) -> list[list[str]]:
+    kept: list[list[str]] = []
+    for words in lines:
+        low = [w.casefold() for w in words]
+        if not any(_contains(k, low) or _contains(low, k) for k in kept):
+            kept.append(low)
+    return kept
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(word_lists, max_size=25), st.lists(st.sampled_from(["\n", "\n\n"]), min_size=25, max_size=25),
+       st.lists(st.sampled_from(range(len(STYLES))), min_size=25, max_size=25))
+def test_no_repeated_line_no_edit(lines, separators, styles):
+    lines = _distinct(lines)
+    text = "".join(STYLES[s](" ".join(w)) + sep for w, sep, s in zip(lines, separators, styles))
+    assert remove_duplicates(Document(text), OPTIONS) == []
+
+
+@settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(word_lists, min_size=1, max_size=6), st.data())
+def test_idempotent_and_removes_only_repeats(pool, data):
+    picks = data.draw(st.lists(st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(STYLES) - 1),
+                                         st.sampled_from(["\n", "\n\n"])), max_size=30))
+    text = "".join(STYLES[s](" ".join(pool[p])) + sep for p, s, sep in picks)
+    output, edits = run(text)
+    assert run(output)[1] == []
+    kept = " ".join(normalise(line) for line in output.split("\n"))
+    for edit in edits:
+        for line in filter(None, edit.old.split("\n")):
+            assert _contains(kept.split(), normalise(line).split()) or normalise(line) in kept
