@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
 
-from . import language, unicode, whitespace
+from . import captions, language, unicode, whitespace
 from .config import Config
 from .document import Document, Edit, Result, apply_edits
 
@@ -28,6 +28,7 @@ STEPS: tuple[Step, ...] = (
     Step("newlines", whitespace.fix_newlines, whitespace.NewlineOptions),
     Step("whitespace", whitespace.fix_whitespace, whitespace.WhitespaceOptions),
     Step("unicode", unicode.fix_unicode, unicode.UnicodeOptions),
+    Step("captions", captions.remove_duplicates, captions.CaptionOptions),
 )
 
 _BY_NAME = {step.name: step for step in STEPS}
