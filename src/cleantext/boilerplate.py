@@ -1,0 +1,325 @@
+"""Remove boilerplate lines: comment forms, share rows, cookie notices, menus, related-link lists.
+
+Scrapers keep what sits around an article. Two kinds of evidence find it here, and both stay
+away from running prose:
+
+- **Rules** kept as data (``data/boilerplate/<language>.toml``): a pattern matched against a whole
+  line, with a place where it may apply. ``line`` rules are labels that are boilerplate anywhere
+  ("Advertisement", "Share this:"); ``edge`` rules only count inside a run of boilerplate at the
+  head or tail of the text ("Facebook", "Home"), because the same words can be a one-word line in a
+  body; ``block`` rules are markers ("Leave a Reply") that also take the short form lines after them.
+- **Page structure**: a line is body-like when
+  it is long, sentence-shaped and dense in function words. The article is the strongest cluster
+  of body-like lines; the menus above it and the link lists, forms and footers below it are
+  removed, while the headline and short closing sentences next to the body are kept.
+
+A body sentence that merely contains "share" or "cookie" is never cut: rules match whole lines.
+When no article body is found and the rules alone would remove more than `max_removed_share` of
+the words, nothing is applied: the edits come back as suggestions (``applied=False``) with the
+reason ``too-much-boilerplate``, so the document is reported, not gutted.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any, Iterable
+
+import regex
+
+from .document import Document, Edit, remove_lines
+
+STEP = "boilerplate"
+WHERE = ("line", "edge", "block")
+TOO_MUCH = "too-much-boilerplate"
+
+
+@dataclass(frozen=True)
+class BoilerplateOptions:
+    languages: tuple[str, ...] = ()
+    """Rule files to load besides ``common`` ("en", "de", ...); empty loads every language: rules
+    match whole lines, so a German label never matches an English sentence."""
+    disabled: tuple[str, ...] = ()
+    """Rule ids (reasons) switched off, e.g. ("navigation",); "page-head" and "page-tail" switch
+    off the structural trim of the head and the tail."""
+    extra_rules: tuple[tuple[Any, ...], ...] = ()
+    """User rules as (id, pattern, where) or (id, pattern, where, timeout); where is line, edge or block."""
+    rule_timeout: float = 0.05
+    """Seconds one line may take against one compiled rule set; generous: a line takes microseconds."""
+    trim_page: bool = True
+    """Remove non-body runs above and below the article body (menus, teaser lists, footers)."""
+    max_removed_share: float = 0.5
+    """When no article body is found, rules may remove at most this share of the words (as the
+    pipeline's general guard); past it the edits become suggestions."""
+    min_body_words: int = 40
+    """Words the body-like lines of the strongest cluster need before the page is trimmed; below it
+    there is no evidence where the article is. Chosen on a development set of real pages."""
+    max_block_lines: int = 12
+    """Form lines a block marker ("Leave a Reply") may take after it: name, e-mail, website,
+    consent and submit lines of the stock comment forms, with room to spare."""
+    profile: str | None = None
+    """Path of a site profile saved by `cleantext.sites.learn(...).save(path)`; its lines are
+    removed from documents whose ``metadata[site_key]`` names that site (reason site-boilerplate)."""
+    site_key: str = "site"
+    """Metadata field that names a document's site."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    language: str
+    where: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+
+
+def rule_files() -> list[str]:
+    """Names of the shipped rule files (``common`` and one per language)."""
+    folder = resources.files("cleantext") / "data" / "boilerplate"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_file(name: str) -> dict[str, Any]:
+    """One rule file, parsed: language, stopwords, negatives and rules."""
+    path = resources.files("cleantext") / "data" / "boilerplate" / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    language = data["language"]
+    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())))
+                  for r in data.get("rule", ()))
+    return {"language": language, "stopwords": frozenset(data.get("stopwords", "").split()),
+            "negatives": tuple(data.get("negatives", ())), "rules": rules}
+
+
+def _user_rules(extra: Iterable[Any]) -> tuple[tuple[Rule, float | None], ...]:
+    out = []
+    for item in extra:
+        if isinstance(item, dict):
+            item = (item["id"], item["pattern"], item.get("where", "line"), item.get("timeout"))
+        rule_id, pattern, where, *rest = item
+        if where not in WHERE:
+            raise ValueError(f"rule {rule_id!r}: where must be one of {WHERE}, not {where!r}")
+        out.append((Rule(rule_id, "user", where, pattern), rest[0] if rest else None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=32)
+def compiled(languages: tuple[str, ...], disabled: tuple[str, ...],
+             extra: tuple[tuple[Rule, float | None], ...]) -> dict[str, Any]:
+    """Rules grouped by where, each group one alternation with a named group per rule."""
+    names = [n for n in rule_files() if n == "common" or not languages or n in languages]
+    rules = [r for n in names for r in load_file(n)["rules"]] + [r for r, _ in extra]
+    groups: dict[str, Any] = {}
+    for where in WHERE:
+        chosen = [r for r in rules if r.where == where and r.id not in disabled]
+        if chosen:
+            body = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(chosen))
+            groups[where] = (regex.compile(f"(?i)(?:{body})", regex.V0),
+                             {f"r{i}": r.id for i, r in enumerate(chosen)})
+    timeouts = [t for _, t in extra if t]
+    stopwords = frozenset().union(*(load_file(n)["stopwords"] for n in names))
+    return {"groups": groups, "stopwords": stopwords,
+            "timeout_cap": min(timeouts) if timeouts else None}
+
+
+MAX_RULE_CHARS = 400
+"""Lines longer than this are paragraphs: no label, button or notice runs that long, and skipping
+them keeps the rule pass far from the paragraphs where most bytes are."""
+
+
+def match_line(line: str, rules: dict[str, Any], timeout: float) -> tuple[str, str] | None:
+    """(where, rule id) of the first rule group that matches the whole line, or None."""
+    if len(line) > MAX_RULE_CHARS:
+        return None
+    for where in WHERE:
+        group = rules["groups"].get(where)
+        if group is None:
+            continue
+        pattern, ids = group
+        try:
+            m = pattern.fullmatch(line, timeout=timeout)
+        except TimeoutError:
+            continue  # a pathological line against a user pattern: keep the line
+        if m:
+            return where, ids[m.lastgroup]
+    return None
+
+
+def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
+    """Edits that delete boilerplate lines from `doc.text`, each with its rule id as the reason.
+
+    >>> text = "A short story about rain.\\n\\nThe rain fell on the town for three days, and the river rose over the old bridge.\\n\\nLeave a Reply\\n\\nYour email address will not be published.\\n"
+    >>> [e.reason for e in remove_boilerplate(Document(text))]
+    ['comment-form', 'comment-form']
+    """
+    text = doc.text
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not any(line.strip() for line in lines):
+        return []
+    rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
+    timeout = min(options.rule_timeout, rules["timeout_cap"] or options.rule_timeout)
+    matches = {i: m for i, line in enumerate(lines) if line and (m := match_line(line, rules, timeout))}
+    removals, body_found = plan(lines, matches, rules["stopwords"], options)
+    site_lines = _site_lines(doc, options)
+    if site_lines:
+        from .sites import line_hash
+        for i, line in enumerate(lines):
+            if i not in removals and line.strip() and line_hash(line) in site_lines:
+                removals[i] = ("site-boilerplate", "line recurs across this site's documents")
+    edits = remove_lines(text, STEP, removals)
+    if removals and not body_found:
+        total = len(text.split())
+        removed = sum(len(lines[i].split()) for i in removals)
+        if total and removed > options.max_removed_share * total:
+            detail = (f"rules would remove {removed} of {total} words and no article body was found; "
+                      "left unchanged")
+            edits = [replace(e, applied=False, reason=TOO_MUCH, detail=f"{e.reason}: {detail}") for e in edits]
+    return edits
+
+
+def explain_unchanged(edits: list[Edit]) -> str | None:
+    """Why a document was left as it was, when the guard held the step's edits back."""
+    for edit in edits:
+        if edit.reason == TOO_MUCH:
+            return edit.detail
+    return None
+
+
+def _site_lines(doc: Document, options: BoilerplateOptions) -> frozenset[int]:
+    if not options.profile:
+        return frozenset()
+    site = doc.metadata.get(options.site_key)
+    if site is None:
+        return frozenset()
+    from .sites import load_profile
+    return load_profile(options.profile).lines_for(str(site))
+
+
+# --- page structure -------------------------------------------------------------------------
+
+TERMINAL = frozenset('.!?…:;"»«“”\')')
+STRIP = "\"'„“”«»‚‘’()[]{}.,:;!?-–—…*"
+BODY_WORDS = 10
+"""Words a line needs to count as body text; menu items, teasers and labels are shorter."""
+BODY_STOP_SHARE = 0.15
+"""Share of function words a body line needs: prose sits near 0.4, headline lists and tag clouds near 0."""
+MAX_GAP = 8
+"""Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
+inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
+CLUSTER_SHARE = 0.0
+"""A cluster of body lines joins the article when it has this share of the strongest cluster's words."""
+HEADLINE_WINDOW = 4
+"""Non-blank lines above the body searched for the headline, byline and date that belong to it."""
+MIN_TRIM_LINES = 3
+"""A head or tail run is only trimmed when it has this many non-blank lines: one or two short
+lines (a dateline, a photo credit) are not evidence of a menu."""
+
+
+def body_like(line: str, stopwords: frozenset[str]) -> bool:
+    """Long, sentence-shaped and dense in function words: the shape of a paragraph of prose."""
+    words = line.split()
+    n = len(words)
+    if n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
+        return False
+    hits = sum(1 for w in words if w.lower().strip(STRIP) in stopwords)
+    return hits >= BODY_STOP_SHARE * n
+
+
+def _sentence_like(line: str) -> bool:
+    return len(line.split()) >= 4 and line[-1] in TERMINAL
+
+
+def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int] | None:
+    """(first, last, words) of the article body, or None without one.
+
+    Body lines form clusters (at most MAX_GAP other lines between two of them). The strongest
+    cluster anchors the article; every cluster with at least CLUSTER_SHARE of its words joins it,
+    with whatever lies between: an article split by a gallery or an inline teaser stays whole.
+    """
+    clusters: list[list[int]] = []
+    prev, gap = -1, 0
+    for i, line in enumerate(lines):
+        if body[i]:
+            if prev >= 0 and gap <= MAX_GAP:
+                clusters[-1][1] = i
+                clusters[-1][2] += len(line.split())
+            else:
+                clusters.append([i, i, len(line.split())])
+            prev, gap = i, 0
+        elif line:
+            gap += 1
+    if not clusters:
+        return None
+    best = max(c[2] for c in clusters)
+    strong = [c for c in clusters if c[2] >= CLUSTER_SHARE * best]
+    return strong[0][0], strong[-1][1], sum(c[2] for c in strong)
+
+
+def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
+         options: BoilerplateOptions) -> tuple[dict[int, tuple[str, str]], bool]:
+    """Which lines go, keyed by index with (reason, detail); and whether an article body was found."""
+    removals: dict[int, tuple[str, str]] = {}
+    disabled = options.disabled
+    n = len(lines)
+    first, last = 0, n - 1
+    body = [bool(line) and i not in matches and body_like(line, stopwords) for i, line in enumerate(lines)]
+    region = body_region(lines, body) if options.trim_page else None
+    body_found = region is not None and region[2] >= options.min_body_words
+    if body_found:
+        top, bottom, _ = region
+        while top > 0 and (not lines[top - 1] or _sentence_like(lines[top - 1])) and top - 1 not in matches:
+            top -= 1
+        while bottom < n - 1 and (not lines[bottom + 1] or _sentence_like(lines[bottom + 1])) \
+                and bottom + 1 not in matches:
+            bottom += 1
+        cut, seen = top, 0
+        for i in range(top - 1, -1, -1):
+            if not lines[i]:
+                continue
+            seen += 1
+            if seen > HEADLINE_WINDOW:
+                break
+            if i not in matches and len(lines[i].split()) >= 2:
+                cut = i
+        if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
+            for i in range(cut):
+                if lines[i]:
+                    removals[i] = _reason(matches.get(i), "page-head", "above the article body")
+            first = cut
+        if "page-tail" not in disabled and sum(1 for i in range(bottom + 1, n) if lines[i]) >= MIN_TRIM_LINES:
+            for i in range(bottom + 1, n):
+                if lines[i]:
+                    removals[i] = _reason(matches.get(i), "page-tail", "below the article body")
+            last = bottom
+    for step in (1, -1):  # peel boilerplate runs at the head and the tail of what is left
+        i = first if step == 1 else last
+        while first <= i <= last and (not lines[i] or i in matches):
+            if lines[i]:
+                removals[i] = _reason(matches[i], "", "in a boilerplate run at the edge of the text")
+            i += step
+    i = first
+    while i <= last:
+        where, rule_id = matches.get(i, ("", ""))
+        if where == "line":
+            removals.setdefault(i, (rule_id, "a boilerplate line"))
+        elif where == "block":
+            removals.setdefault(i, (rule_id, "start of a form"))
+            j = i + 1
+            while j <= last and j - i <= options.max_block_lines and (not lines[j] or j in matches):
+                if lines[j]:
+                    removals.setdefault(j, (rule_id, "a line of the form"))
+                j += 1
+            i = j
+            continue
+        i += 1
+    return removals, body_found
+
+
+def _reason(match: tuple[str, str] | None, fallback: str, detail: str) -> tuple[str, str]:
+    if match:
+        return match[1], f"{match[0]} rule, {detail}"
+    return fallback, detail
