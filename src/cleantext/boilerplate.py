@@ -210,8 +210,11 @@ BODY_STOP_SHARE = 0.15
 MAX_GAP = 8
 """Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
 inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
+MARKERS_ONLY = True
 CLUSTER_SHARE = 0.0
 """A cluster of body lines joins the article when it has this share of the strongest cluster's words."""
+MENU_WORDS = 4
+"""Words a menu item has at most ("Kunst & Kultur", "Terms of use")."""
 HEADLINE_WINDOW = 4
 """Non-blank lines above the body searched for the headline, byline and date that belong to it."""
 MIN_TRIM_LINES = 3
@@ -227,6 +230,14 @@ def body_like(line: str, stopwords: frozenset[str]) -> bool:
         return False
     hits = sum(1 for w in words if w.lower().strip(STRIP) in stopwords)
     return hits >= BODY_STOP_SHARE * n
+
+
+def menu_like(line: str, stopwords: frozenset[str]) -> bool:
+    """A menu item: a few words, no digits, no sentence punctuation, few function words."""
+    words = line.split()
+    if len(words) > MENU_WORDS or line[-1] in TERMINAL or any(c.isdigit() for c in line):
+        return False
+    return sum(1 for w in words if w.lower() in stopwords) * 2 < len(words)
 
 
 def _sentence_like(line: str) -> bool:
@@ -285,16 +296,25 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                 break
             if i not in matches and len(lines[i].split()) >= 2:
                 cut = i
+        if MARKERS_ONLY:
+            headline = cut
+            cut = max((i + 1 for i in range(cut) if i in matches), default=0)
+            if cut:  # the chrome goes on past its last labelled line through menu items
+                while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
+                    cut += 1
+        tail = bottom + 1
+        if MARKERS_ONLY:
+            tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
             for i in range(cut):
                 if lines[i]:
                     removals[i] = _reason(matches.get(i), "page-head", "above the article body")
             first = cut
-        if "page-tail" not in disabled and sum(1 for i in range(bottom + 1, n) if lines[i]) >= MIN_TRIM_LINES:
-            for i in range(bottom + 1, n):
+        if "page-tail" not in disabled and sum(1 for i in range(tail, n) if lines[i]) >= MIN_TRIM_LINES:
+            for i in range(tail, n):
                 if lines[i]:
                     removals[i] = _reason(matches.get(i), "page-tail", "below the article body")
-            last = bottom
+            last = tail - 1
     for step in (1, -1):  # peel boilerplate runs at the head and the tail of what is left
         i = first if step == 1 else last
         while first <= i <= last and (not lines[i] or i in matches):
