@@ -40,3 +40,14 @@ def test_rule_never_matches_body_text(rule):
     pattern = regex.compile(f"(?i)(?:{rule.pattern})", regex.V0)
     for name, text in NEGATIVES:
         assert not pattern.fullmatch(text, timeout=1), f"{rule.language}:{rule.id} matches {name} negative {text!r}"
+
+
+@pytest.mark.parametrize("rule", RULES, ids=lambda r: f"{r.language}:{r.id}:{r.where}")
+def test_wildcard_rules_are_gated(rule):
+    # a pattern that can start with any character defeats the first-characters index
+    pattern = regex.compile(f"(?i)(?:{rule.pattern})", regex.V0)
+    open_start = all(pattern.fullmatch(c, partial=True) for c in "qz7")
+    assert not open_start or rule.requires, "a pattern that can start anywhere needs `requires`"
+    for example in rule.examples:
+        if rule.requires:
+            assert any(r in example.lower() for r in rule.requires), example

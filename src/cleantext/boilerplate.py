@@ -32,7 +32,7 @@ import regex
 from .document import Document, Edit, remove_lines
 
 STEP = "boilerplate"
-WHERE = ("line", "edge", "block")
+WHERE = ("block", "line", "edge")
 TOO_MUCH = "too-much-boilerplate"
 
 
@@ -73,6 +73,7 @@ class Rule:
     where: str
     pattern: str
     examples: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
 
 
 def rule_files() -> list[str]:
@@ -87,8 +88,8 @@ def load_file(name: str) -> dict[str, Any]:
     path = resources.files("cleantext") / "data" / "boilerplate" / f"{name}.toml"
     data = tomllib.loads(path.read_text(encoding="utf-8"))
     language = data["language"]
-    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())))
-                  for r in data.get("rule", ()))
+    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())),
+                       tuple(r.get("requires", ()))) for r in data.get("rule", ()))
     return {"language": language, "stopwords": frozenset(data.get("stopwords", "").split()),
             "negatives": tuple(data.get("negatives", ())), "rules": rules}
 
@@ -107,44 +108,116 @@ def _user_rules(extra: Iterable[Any]) -> tuple[tuple[Rule, float | None], ...]:
 
 @functools.lru_cache(maxsize=32)
 def compiled(languages: tuple[str, ...], disabled: tuple[str, ...],
-             extra: tuple[tuple[Rule, float | None], ...]) -> dict[str, Any]:
-    """Rules grouped by where, each group one alternation with a named group per rule."""
+             extra: tuple[tuple[Rule, float | None], ...]) -> "RuleSet":
+    """The chosen rules, compiled once per process for each distinct set of options."""
     names = [n for n in rule_files() if n == "common" or not languages or n in languages]
     rules = [r for n in names for r in load_file(n)["rules"]] + [r for r, _ in extra]
-    groups: dict[str, Any] = {}
-    for where in WHERE:
-        chosen = [r for r in rules if r.where == where and r.id not in disabled]
-        if chosen:
-            body = "|".join(f"(?P<r{i}>{r.pattern})" for i, r in enumerate(chosen))
-            groups[where] = (regex.compile(f"(?i)(?:{body})", regex.V0),
-                             {f"r{i}": r.id for i, r in enumerate(chosen)})
+    rules = [r for r in rules if r.id not in disabled]
+    rules.sort(key=lambda r: WHERE.index(r.where))  # stable: a block marker wins over a line label
     timeouts = [t for _, t in extra if t]
     stopwords = frozenset().union(*(load_file(n)["stopwords"] for n in names))
-    return {"groups": groups, "stopwords": stopwords,
-            "timeout_cap": min(timeouts) if timeouts else None}
+    return RuleSet(rules, stopwords, min(timeouts) if timeouts else None)
 
 
 MAX_RULE_CHARS = 400
 """Lines longer than this are paragraphs: no label, button or notice runs that long, and skipping
 them keeps the rule pass far from the paragraphs where most bytes are."""
+MAX_CACHED = 50_000
+"""Entries kept in each per-process cache of a rule set (first words and whole lines); menus and
+footers repeat across a site's pages, so most lines are answered from the line cache."""
 
 
-def match_line(line: str, rules: dict[str, Any], timeout: float) -> tuple[str, str] | None:
-    """(where, rule id) of the first rule group that matches the whole line, or None."""
-    if len(line) > MAX_RULE_CHARS:
-        return None
-    for where in WHERE:
-        group = rules["groups"].get(where)
-        if group is None:
-            continue
-        pattern, ids = group
+PREFIX_CHARS = 3
+"""Characters of a line that pick its candidate rules: a few thousand distinct keys, each computed once."""
+MAX_WORD = 24
+"""Characters of a first word used as the second key; longer words are cut there."""
+SHORT_LINE = 80
+"""Lines up to this long have their answer cached: menu items and labels, which repeat."""
+
+
+class RuleSet:
+    """Rules matched against whole lines, fast: one alternation of hundreds of patterns costs
+    about 30 microseconds a line, so each line only meets the rules that can start with its first
+    three characters. `regex` partial matching answers that soundly: a rule that fully matches a line also
+    partially matches the line's first characters. The answer per prefix is cached, and so is the answer per whole line (results never depend on what is cached)."""
+
+    def __init__(self, rules: list[Rule], stopwords: frozenset[str], timeout_cap: float | None):
+        self.rules = rules
+        self.stopwords = stopwords
+        self.timeout_cap = timeout_cap
+        self.single = [regex.compile(f"(?i)(?:{r.pattern})", regex.V0) for r in rules]
+        self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
+        self.needles = sorted({n for i in self.gated for n in rules[i].requires})
+        self.by_prefix: dict[str, tuple[int, ...]] = {}
+        self.by_word: dict[tuple[str, str], Any] = {}
+        self.by_subset: dict[tuple[int, ...], Any] = {}
+        self.by_line: dict[str, tuple[str, str] | None] = {}
+
+    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
+        return tuple(i for i in among if not self.rules[i].requires
+                     and self.single[i].fullmatch(prefix, partial=True, timeout=timeout))
+
+    def _pattern(self, chosen: tuple[int, ...]) -> Any:
+        if not chosen:
+            return None
+        if chosen not in self.by_subset:
+            body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in chosen)
+            self.by_subset[chosen] = regex.compile(f"(?i)(?:{body})", regex.V0)
+        return self.by_subset[chosen]
+
+    def match(self, line: str, timeout: float) -> tuple[str, str] | None:
+        """(where, rule id) of the first rule that matches the whole line, or None."""
+        return self.match_lines([line], timeout).get(0)
+
+    def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
+        """{line index: (where, rule id)} for the lines of one text that a rule matches."""
+        lowered = "\n".join(lines).lower()
+        present = [n for n in self.needles if n in lowered]  # one scan of the text per needle
+        gated = [i for i in self.gated if any(n in present for n in self.rules[i].requires)]
+        found: dict[int, tuple[str, str]] = {}
+        for index, (line, low) in enumerate(zip(lines, lowered.split("\n"))):
+            if not line or len(line) > MAX_RULE_CHARS:
+                continue
+            if line in self.by_line:
+                result = self.by_line[line]
+            else:
+                result = self._match(line, low, gated, timeout)
+                if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
+                    if len(self.by_line) > MAX_CACHED:
+                        self.by_line.clear()
+                    self.by_line[line] = result
+            if result:
+                found[index] = result
+        return found
+
+    def _match(self, line: str, low: str, gated: list[int], timeout: float) -> tuple[str, str] | None:
+        # two keys: the first characters (few, each tried against every rule), then the first word
+        # and the character after it (many, each tried only against the first key's rules)
+        head = low[:PREFIX_CHARS]
+        if head not in self.by_prefix:
+            self.by_prefix[head] = self._candidates(head, range(len(self.rules)), timeout)
+        pattern = None
+        if self.by_prefix[head]:
+            space = low.find(" ", 0, MAX_WORD)
+            key = (head, low[: space + 1] if space >= 0 else low[:MAX_WORD])
+            if key not in self.by_word:
+                if len(self.by_word) > MAX_CACHED:
+                    self.by_word.clear()
+                self.by_word[key] = self._pattern(self._candidates(key[1], self.by_prefix[head], timeout))
+            pattern = self.by_word[key]
+        found = None
         try:
-            m = pattern.fullmatch(line, timeout=timeout)
+            m = pattern.fullmatch(line, timeout=timeout) if pattern is not None else None
+            if m:
+                found = int(m.lastgroup[1:])
+            for i in gated:
+                if (found is None or i < found) and any(r in low for r in self.rules[i].requires) \
+                        and self.single[i].fullmatch(line, timeout=timeout):
+                    found = i
+                    break
         except TimeoutError:
-            continue  # a pathological line against a user pattern: keep the line
-        if m:
-            return where, ids[m.lastgroup]
-    return None
+            found = None  # a pathological line against a user pattern: keep the line
+        return None if found is None else (self.rules[found].where, self.rules[found].id)
 
 
 def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
@@ -161,9 +234,9 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     if not any(line.strip() for line in lines):
         return []
     rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
-    timeout = min(options.rule_timeout, rules["timeout_cap"] or options.rule_timeout)
-    matches = {i: m for i, line in enumerate(lines) if line and (m := match_line(line, rules, timeout))}
-    removals, body_found = plan(lines, matches, rules["stopwords"], options)
+    timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
+    matches = rules.match_lines(lines, timeout)
+    removals, body_found = plan(lines, matches, rules.stopwords, options)
     site_lines = _site_lines(doc, options)
     if site_lines:
         from .sites import line_hash
@@ -228,7 +301,7 @@ def body_like(line: str, stopwords: frozenset[str]) -> bool:
     n = len(words)
     if n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
         return False
-    hits = sum(1 for w in words if w.lower().strip(STRIP) in stopwords)
+    hits = sum(map(stopwords.__contains__, line.lower().split()))
     return hits >= BODY_STOP_SHARE * n
 
 
