@@ -283,7 +283,6 @@ BODY_STOP_SHARE = 0.15
 MAX_GAP = 8
 """Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
 inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
-MARKERS_ONLY = True
 CLUSTER_SHARE = 0.0
 """A cluster of body lines joins the article when it has this share of the strongest cluster's words."""
 MENU_WORDS = 4
@@ -317,8 +316,8 @@ def _sentence_like(line: str) -> bool:
     return len(line.split()) >= 4 and line[-1] in TERMINAL
 
 
-def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int] | None:
-    """(first, last, words) of the article body, or None without one.
+def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int, int] | None:
+    """(first, last, words, end of the strongest cluster) of the article body, or None.
 
     Body lines form clusters (at most MAX_GAP other lines between two of them). The strongest
     cluster anchors the article; every cluster with at least CLUSTER_SHARE of its words joins it,
@@ -338,9 +337,37 @@ def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int] | No
             gap += 1
     if not clusters:
         return None
-    best = max(c[2] for c in clusters)
-    strong = [c for c in clusters if c[2] >= CLUSTER_SHARE * best]
-    return strong[0][0], strong[-1][1], sum(c[2] for c in strong)
+    best = max(clusters, key=lambda c: c[2])
+    strong = [c for c in clusters if c[2] >= CLUSTER_SHARE * best[2]]
+    return strong[0][0], strong[-1][1], sum(c[2] for c in strong), best[1]
+
+
+END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter"})
+"""Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
+rules are single words such as "Name" or "Twitter": too weak to end anything)."""
+TAIL_SHARE = 0.8
+"""Share of the body's words that must lie above an end-of-article marker for it to end the article."""
+CHAIN_GAP = 3
+"""Content lines (not menu items, not labelled) allowed between two labelled lines of the page head."""
+
+
+def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
+              headline: int) -> int:
+    """Where the page head ends: after the last labelled line of the chain that starts at the top
+    (each within CHAIN_GAP content lines of the previous one), then on through menu items; never
+    past the headline. A list with content (ingredients, facts) between labels breaks the chain."""
+    cut, content = 0, 0
+    for i in range(headline):
+        if i in matches:
+            if content > CHAIN_GAP:
+                break
+            cut, content = i + 1, 0
+        elif lines[i] and not menu_like(lines[i], stopwords):
+            content += 1
+    if cut:
+        while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
+            cut += 1
+    return cut
 
 
 def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
@@ -354,7 +381,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
     region = body_region(lines, body) if options.trim_page else None
     body_found = region is not None and region[2] >= options.min_body_words
     if body_found:
-        top, bottom, _ = region
+        top, bottom, _, core_end = region
         while top > 0 and (not lines[top - 1] or _sentence_like(lines[top - 1])) and top - 1 not in matches:
             top -= 1
         while bottom < n - 1 and (not lines[bottom + 1] or _sentence_like(lines[bottom + 1])) \
@@ -369,15 +396,17 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                 break
             if i not in matches and len(lines[i].split()) >= 2:
                 cut = i
-        if MARKERS_ONLY:
-            headline = cut
-            cut = max((i + 1 for i in range(cut) if i in matches), default=0)
-            if cut:  # the chrome goes on past its last labelled line through menu items
-                while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
-                    cut += 1
-        tail = bottom + 1
-        if MARKERS_ONLY:
-            tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
+        cut = _head_cut(lines, matches, stopwords, cut)
+        tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
+        words_before, total = 0, region[2]
+        for i in range(region[0], tail):  # an end-of-article marker once the bulk of the body is above it
+            if body[i]:
+                words_before += len(lines[i].split())
+            elif i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
+                    and words_before >= TAIL_SHARE * total \
+                    and i > core_end:
+                tail = i
+                break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
             for i in range(cut):
                 if lines[i]:
