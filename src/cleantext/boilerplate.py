@@ -1,0 +1,447 @@
+"""Remove boilerplate lines: comment forms, share rows, cookie notices, menus, related-link lists.
+
+Scrapers keep what sits around an article. Two kinds of evidence find it here, and both stay
+away from running prose:
+
+- **Rules** kept as data (``data/boilerplate/<language>.toml``): a pattern matched against a whole
+  line, with a place where it may apply. ``line`` rules are labels that are boilerplate anywhere
+  ("Advertisement", "Share this:"); ``edge`` rules only count inside a run of boilerplate at the
+  head or tail of the text ("Facebook", "Home"), because the same words can be a one-word line in a
+  body; ``block`` rules are markers ("Leave a Reply") that also take the short form lines after them.
+- **Page structure**: a line is body-like when
+  it is long, sentence-shaped and dense in function words. The article is the strongest cluster
+  of body-like lines; the menus above it and the link lists, forms and footers below it are
+  removed, while the headline and short closing sentences next to the body are kept.
+
+A body sentence that merely contains "share" or "cookie" is never cut: rules match whole lines.
+When no article body is found and the rules alone would remove more than `max_removed_share` of
+the words, nothing is applied: the edits come back as suggestions (``applied=False``) with the
+reason ``too-much-boilerplate``, so the document is reported, not gutted.
+"""
+
+from __future__ import annotations
+
+import functools
+import tomllib
+from dataclasses import dataclass, replace
+from importlib import resources
+from typing import Any, Iterable
+
+import regex
+
+from .document import Document, Edit, remove_lines
+
+STEP = "boilerplate"
+WHERE = ("block", "line", "edge")
+TOO_MUCH = "too-much-boilerplate"
+
+
+@dataclass(frozen=True)
+class BoilerplateOptions:
+    languages: tuple[str, ...] = ()
+    """Rule files to load besides ``common`` ("en", "de", ...); empty loads every language: rules
+    match whole lines, so a German label never matches an English sentence."""
+    disabled: tuple[str, ...] = ()
+    """Rule ids (reasons) switched off, e.g. ("navigation",); "page-head" and "page-tail" switch
+    off the structural trim of the head and the tail."""
+    extra_rules: tuple[tuple[Any, ...], ...] = ()
+    """User rules as (id, pattern, where) or (id, pattern, where, timeout); where is line, edge or block."""
+    rule_timeout: float = 0.05
+    """Seconds one line may take against one compiled rule set; generous: a line takes microseconds."""
+    trim_page: bool = True
+    """Remove non-body runs above and below the article body (menus, teaser lists, footers)."""
+    max_removed_share: float = 0.5
+    """When no article body is found, rules may remove at most this share of the words (as the
+    pipeline's general guard); past it the edits become suggestions."""
+    min_body_words: int = 40
+    """Words the body-like lines of the strongest cluster need before the page is trimmed; below it
+    there is no evidence where the article is. Chosen on a development set of real pages."""
+    max_block_lines: int = 12
+    """Form lines a block marker ("Leave a Reply") may take after it: name, e-mail, website,
+    consent and submit lines of the stock comment forms, with room to spare."""
+    profile: str | None = None
+    """Path of a site profile saved by `cleantext.sites.learn(...).save(path)`; its lines are
+    removed from documents whose ``metadata[site_key]`` names that site (reason site-boilerplate)."""
+    site_key: str = "site"
+    """Metadata field that names a document's site."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    language: str
+    where: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+def rule_files() -> list[str]:
+    """Names of the shipped rule files (``common`` and one per language)."""
+    folder = resources.files("cleantext") / "data" / "boilerplate"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_file(name: str) -> dict[str, Any]:
+    """One rule file, parsed: language, stopwords, negatives and rules."""
+    path = resources.files("cleantext") / "data" / "boilerplate" / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    language = data["language"]
+    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())),
+                       tuple(r.get("requires", ()))) for r in data.get("rule", ()))
+    return {"language": language, "stopwords": frozenset(data.get("stopwords", "").split()),
+            "negatives": tuple(data.get("negatives", ())), "rules": rules}
+
+
+def _user_rules(extra: Iterable[Any]) -> tuple[tuple[Rule, float | None], ...]:
+    out = []
+    for item in extra:
+        if isinstance(item, dict):
+            item = (item["id"], item["pattern"], item.get("where", "line"), item.get("timeout"))
+        rule_id, pattern, where, *rest = item
+        if where not in WHERE:
+            raise ValueError(f"rule {rule_id!r}: where must be one of {WHERE}, not {where!r}")
+        out.append((Rule(rule_id, "user", where, pattern), rest[0] if rest else None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=32)
+def compiled(languages: tuple[str, ...], disabled: tuple[str, ...],
+             extra: tuple[tuple[Rule, float | None], ...]) -> "RuleSet":
+    """The chosen rules, compiled once per process for each distinct set of options."""
+    names = [n for n in rule_files() if n == "common" or not languages or n in languages]
+    rules = [r for n in names for r in load_file(n)["rules"]] + [r for r, _ in extra]
+    rules = [r for r in rules if r.id not in disabled]
+    rules.sort(key=lambda r: WHERE.index(r.where))  # stable: a block marker wins over a line label
+    timeouts = [t for _, t in extra if t]
+    stopwords = frozenset().union(*(load_file(n)["stopwords"] for n in names))
+    return RuleSet(rules, stopwords, min(timeouts) if timeouts else None)
+
+
+MAX_RULE_CHARS = 400
+"""Lines longer than this are paragraphs: no label, button or notice runs that long, and skipping
+them keeps the rule pass far from the paragraphs where most bytes are."""
+MAX_CACHED = 50_000
+"""Entries kept in each per-process cache of a rule set (first words and whole lines); menus and
+footers repeat across a site's pages, so most lines are answered from the line cache."""
+
+
+PREFIX_CHARS = 3
+"""Characters of a line that pick its candidate rules: a few thousand distinct keys, each computed once."""
+MAX_WORD = 24
+"""Characters of a first word used as the second key; longer words are cut there."""
+SHORT_LINE = 80
+"""Lines up to this long have their answer cached: menu items and labels, which repeat."""
+
+
+class RuleSet:
+    """Rules matched against whole lines, fast: one alternation of hundreds of patterns costs
+    about 30 microseconds a line, so each line only meets the rules that can start with its first
+    three characters. `regex` partial matching answers that soundly: a rule that fully matches a line also
+    partially matches the line's first characters. The answer per prefix is cached, and so is the answer per whole line (results never depend on what is cached)."""
+
+    def __init__(self, rules: list[Rule], stopwords: frozenset[str], timeout_cap: float | None):
+        self.rules = rules
+        self.stopwords = stopwords
+        self.timeout_cap = timeout_cap
+        self.single = [regex.compile(f"(?i)(?:{r.pattern})", regex.V0) for r in rules]
+        self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
+        self.needles = sorted({n for i in self.gated for n in rules[i].requires})
+        self.by_prefix: dict[str, tuple[int, ...]] = {}
+        self.by_word: dict[tuple[str, str], Any] = {}
+        self.by_subset: dict[tuple[int, ...], Any] = {}
+        self.by_line: dict[str, tuple[str, str] | None] = {}
+
+    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
+        return tuple(i for i in among if not self.rules[i].requires
+                     and self.single[i].fullmatch(prefix, partial=True, timeout=timeout))
+
+    def _pattern(self, chosen: tuple[int, ...]) -> Any:
+        if not chosen:
+            return None
+        if chosen not in self.by_subset:
+            body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in chosen)
+            self.by_subset[chosen] = regex.compile(f"(?i)(?:{body})", regex.V0)
+        return self.by_subset[chosen]
+
+    def match(self, line: str, timeout: float) -> tuple[str, str] | None:
+        """(where, rule id) of the first rule that matches the whole line, or None."""
+        return self.match_lines([line], timeout).get(0)
+
+    def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
+        """{line index: (where, rule id)} for the lines of one text that a rule matches."""
+        lowered = "\n".join(lines).lower()
+        present = [n for n in self.needles if n in lowered]  # one scan of the text per needle
+        gated = [i for i in self.gated if any(n in present for n in self.rules[i].requires)]
+        found: dict[int, tuple[str, str]] = {}
+        for index, (line, low) in enumerate(zip(lines, lowered.split("\n"))):
+            if not line or len(line) > MAX_RULE_CHARS:
+                continue
+            if line in self.by_line:
+                result = self.by_line[line]
+            else:
+                result = self._match(line, low, gated, timeout)
+                if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
+                    if len(self.by_line) > MAX_CACHED:
+                        self.by_line.clear()
+                    self.by_line[line] = result
+            if result:
+                found[index] = result
+        return found
+
+    def _match(self, line: str, low: str, gated: list[int], timeout: float) -> tuple[str, str] | None:
+        # two keys: the first characters (few, each tried against every rule), then the first word
+        # and the character after it (many, each tried only against the first key's rules)
+        head = low[:PREFIX_CHARS]
+        if head not in self.by_prefix:
+            self.by_prefix[head] = self._candidates(head, range(len(self.rules)), timeout)
+        pattern = None
+        if self.by_prefix[head]:
+            space = low.find(" ", 0, MAX_WORD)
+            key = (head, low[: space + 1] if space >= 0 else low[:MAX_WORD])
+            if key not in self.by_word:
+                if len(self.by_word) > MAX_CACHED:
+                    self.by_word.clear()
+                self.by_word[key] = self._pattern(self._candidates(key[1], self.by_prefix[head], timeout))
+            pattern = self.by_word[key]
+        found = None
+        try:
+            m = pattern.fullmatch(line, timeout=timeout) if pattern is not None else None
+            if m:
+                found = int(m.lastgroup[1:])
+            for i in gated:
+                if (found is None or i < found) and any(r in low for r in self.rules[i].requires) \
+                        and self.single[i].fullmatch(line, timeout=timeout):
+                    found = i
+                    break
+        except TimeoutError:
+            found = None  # a pathological line against a user pattern: keep the line
+        return None if found is None else (self.rules[found].where, self.rules[found].id)
+
+
+def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
+    """Edits that delete boilerplate lines from `doc.text`, each with its rule id as the reason.
+
+    >>> text = "A short story about rain.\\n\\nThe rain fell on the town for three days, and the river rose over the old bridge.\\n\\nLeave a Reply\\n\\nYour email address will not be published.\\n"
+    >>> [e.reason for e in remove_boilerplate(Document(text))]
+    ['comment-form', 'comment-form']
+    """
+    text = doc.text
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    if not any(line.strip() for line in lines):
+        return []
+    rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
+    timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
+    matches = rules.match_lines(lines, timeout)
+    removals, body_found = plan(lines, matches, rules.stopwords, options)
+    site_lines = _site_lines(doc, options)
+    if site_lines:
+        from .sites import line_hash
+        for i, line in enumerate(lines):
+            if i not in removals and line.strip() and line_hash(line) in site_lines:
+                removals[i] = ("site-boilerplate", "line recurs across this site's documents")
+    edits = remove_lines(text, STEP, removals)
+    if removals and not body_found:
+        total = len(text.split())
+        removed = sum(len(lines[i].split()) for i in removals)
+        if total and removed > options.max_removed_share * total:
+            detail = (f"rules would remove {removed} of {total} words and no article body was found; "
+                      "left unchanged")
+            edits = [replace(e, applied=False, reason=TOO_MUCH, detail=f"{e.reason}: {detail}") for e in edits]
+    return edits
+
+
+def explain_unchanged(edits: list[Edit]) -> str | None:
+    """Why a document was left as it was, when the guard held the step's edits back."""
+    for edit in edits:
+        if edit.reason == TOO_MUCH:
+            return edit.detail
+    return None
+
+
+def _site_lines(doc: Document, options: BoilerplateOptions) -> frozenset[int]:
+    if not options.profile:
+        return frozenset()
+    site = doc.metadata.get(options.site_key)
+    if site is None:
+        return frozenset()
+    from .sites import load_profile
+    return load_profile(options.profile).lines_for(str(site))
+
+
+# --- page structure -------------------------------------------------------------------------
+
+TERMINAL = frozenset('.!?…:;"»«“”\')')
+STRIP = "\"'„“”«»‚‘’()[]{}.,:;!?-–—…*"
+BODY_WORDS = 10
+"""Words a line needs to count as body text; menu items, teasers and labels are shorter."""
+BODY_STOP_SHARE = 0.15
+"""Share of function words a body line needs: prose sits near 0.4, headline lists and tag clouds near 0."""
+MAX_GAP = 8
+"""Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
+inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
+CLUSTER_SHARE = 0.0
+"""A cluster of body lines joins the article when it has this share of the strongest cluster's words."""
+MENU_WORDS = 4
+"""Words a menu item has at most ("Kunst & Kultur", "Terms of use")."""
+HEADLINE_WINDOW = 4
+"""Non-blank lines above the body searched for the headline, byline and date that belong to it."""
+MIN_TRIM_LINES = 3
+"""A head or tail run is only trimmed when it has this many non-blank lines: one or two short
+lines (a dateline, a photo credit) are not evidence of a menu."""
+
+
+def body_like(line: str, stopwords: frozenset[str]) -> bool:
+    """Long, sentence-shaped and dense in function words: the shape of a paragraph of prose."""
+    words = line.split()
+    n = len(words)
+    if n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
+        return False
+    hits = sum(map(stopwords.__contains__, line.lower().split()))
+    return hits >= BODY_STOP_SHARE * n
+
+
+def menu_like(line: str, stopwords: frozenset[str]) -> bool:
+    """A menu item: a few words, no digits, no sentence punctuation, few function words."""
+    words = line.split()
+    if len(words) > MENU_WORDS or line[-1] in TERMINAL or any(c.isdigit() for c in line):
+        return False
+    return sum(1 for w in words if w.lower() in stopwords) * 2 < len(words)
+
+
+def _sentence_like(line: str) -> bool:
+    return len(line.split()) >= 4 and line[-1] in TERMINAL
+
+
+def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int, int] | None:
+    """(first, last, words, end of the strongest cluster) of the article body, or None.
+
+    Body lines form clusters (at most MAX_GAP other lines between two of them). The strongest
+    cluster anchors the article; every cluster with at least CLUSTER_SHARE of its words joins it,
+    with whatever lies between: an article split by a gallery or an inline teaser stays whole.
+    """
+    clusters: list[list[int]] = []
+    prev, gap = -1, 0
+    for i, line in enumerate(lines):
+        if body[i]:
+            if prev >= 0 and gap <= MAX_GAP:
+                clusters[-1][1] = i
+                clusters[-1][2] += len(line.split())
+            else:
+                clusters.append([i, i, len(line.split())])
+            prev, gap = i, 0
+        elif line:
+            gap += 1
+    if not clusters:
+        return None
+    best = max(clusters, key=lambda c: c[2])
+    strong = [c for c in clusters if c[2] >= CLUSTER_SHARE * best[2]]
+    return strong[0][0], strong[-1][1], sum(c[2] for c in strong), best[1]
+
+
+END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter"})
+"""Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
+rules are single words such as "Name" or "Twitter": too weak to end anything)."""
+TAIL_SHARE = 0.8
+"""Share of the body's words that must lie above an end-of-article marker for it to end the article."""
+CHAIN_GAP = 3
+"""Content lines (not menu items, not labelled) allowed between two labelled lines of the page head."""
+
+
+def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
+              headline: int) -> int:
+    """Where the page head ends: after the last labelled line of the chain that starts at the top
+    (each within CHAIN_GAP content lines of the previous one), then on through menu items; never
+    past the headline. A list with content (ingredients, facts) between labels breaks the chain."""
+    cut, content = 0, 0
+    for i in range(headline):
+        if i in matches:
+            if content > CHAIN_GAP:
+                break
+            cut, content = i + 1, 0
+        elif lines[i] and not menu_like(lines[i], stopwords):
+            content += 1
+    if cut:
+        while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
+            cut += 1
+    return cut
+
+
+def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
+         options: BoilerplateOptions) -> tuple[dict[int, tuple[str, str]], bool]:
+    """Which lines go, keyed by index with (reason, detail); and whether an article body was found."""
+    removals: dict[int, tuple[str, str]] = {}
+    disabled = options.disabled
+    n = len(lines)
+    first, last = 0, n - 1
+    body = [bool(line) and i not in matches and body_like(line, stopwords) for i, line in enumerate(lines)]
+    region = body_region(lines, body) if options.trim_page else None
+    body_found = region is not None and region[2] >= options.min_body_words
+    if body_found:
+        top, bottom, _, core_end = region
+        while top > 0 and (not lines[top - 1] or _sentence_like(lines[top - 1])) and top - 1 not in matches:
+            top -= 1
+        while bottom < n - 1 and (not lines[bottom + 1] or _sentence_like(lines[bottom + 1])) \
+                and bottom + 1 not in matches:
+            bottom += 1
+        cut, seen = top, 0
+        for i in range(top - 1, -1, -1):
+            if not lines[i]:
+                continue
+            seen += 1
+            if seen > HEADLINE_WINDOW:
+                break
+            if i not in matches and len(lines[i].split()) >= 2:
+                cut = i
+        cut = _head_cut(lines, matches, stopwords, cut)
+        tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
+        words_before, total = 0, region[2]
+        for i in range(region[0], tail):  # an end-of-article marker once the bulk of the body is above it
+            if body[i]:
+                words_before += len(lines[i].split())
+            elif i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
+                    and words_before >= TAIL_SHARE * total \
+                    and i > core_end:
+                tail = i
+                break
+        if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
+            for i in range(cut):
+                if lines[i]:
+                    removals[i] = _reason(matches.get(i), "page-head", "above the article body")
+            first = cut
+        if "page-tail" not in disabled and sum(1 for i in range(tail, n) if lines[i]) >= MIN_TRIM_LINES:
+            for i in range(tail, n):
+                if lines[i]:
+                    removals[i] = _reason(matches.get(i), "page-tail", "below the article body")
+            last = tail - 1
+    for step in (1, -1):  # peel boilerplate runs at the head and the tail of what is left
+        i = first if step == 1 else last
+        while first <= i <= last and (not lines[i] or i in matches):
+            if lines[i]:
+                removals[i] = _reason(matches[i], "", "in a boilerplate run at the edge of the text")
+            i += step
+    i = first
+    while i <= last:
+        where, rule_id = matches.get(i, ("", ""))
+        if where == "line":
+            removals.setdefault(i, (rule_id, "a boilerplate line"))
+        elif where == "block":
+            removals.setdefault(i, (rule_id, "start of a form"))
+            j = i + 1
+            while j <= last and j - i <= options.max_block_lines and (not lines[j] or j in matches):
+                if lines[j]:
+                    removals.setdefault(j, (rule_id, "a line of the form"))
+                j += 1
+            i = j
+            continue
+        i += 1
+    return removals, body_found
+
+
+def _reason(match: tuple[str, str] | None, fallback: str, detail: str) -> tuple[str, str]:
+    if match:
+        return match[1], f"{match[0]} rule, {detail}"
+    return fallback, detail
