@@ -1,0 +1,144 @@
+"""Measure the gazetteer step: typo recall, false changes, lookup cost, load time and throughput.
+
+    PYTHONPATH=src python benchmarks/bench_gazetteer.py [--failures FILE] [--skip-speed]
+
+Recall counts a typo sentence as fixed only when the output is exactly the expected sentence (the
+right spelling and no other change). The false-change rate counts keep sentences that got any
+applied edit. Load time and memory are measured in a fresh interpreter, so caches do not flatter.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import time
+from collections import Counter
+from pathlib import Path
+
+from cleantext import gazetteer
+from cleantext.document import Document, apply_edits
+from cleantext.gazetteer import GazetteerOptions, fix_entities
+
+ROOT = Path(__file__).resolve().parent.parent
+DEV = ROOT / "tests" / "gazetteer_dev"
+
+
+def read_jsonl(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(options: GazetteerOptions, failures: list[str]) -> dict:
+    typos, keep = read_jsonl(DEV / "typos.jsonl"), read_jsonl(DEV / "keep.jsonl")
+    fixed, wrong, by_kind, missed_kind = 0, 0, Counter(), Counter()
+    for row in typos:
+        text = row["text"] + "\n"
+        out = apply_edits(text, fix_entities(Document(text), options)).rstrip("\n")
+        by_kind[row["typo"]] += 1
+        if out == row["expected"]:
+            fixed += 1
+        else:
+            missed_kind[row["typo"]] += 1
+            wrong += out != row["text"]
+            failures.append(f"MISS [{row['typo']}] {row['old']} -> {row['new']}: {out}")
+    changed, suggested = 0, 0
+    for row in keep:
+        text = row["text"] + "\n"
+        edits = fix_entities(Document(text), options)
+        suggested += sum(not e.applied for e in edits)
+        if any(e.applied for e in edits):
+            changed += 1
+            failures.append(f"FALSE {row['text']} :: {[(e.old, e.new) for e in edits if e.applied]}")
+    return {"typo sentences": len(typos), "fixed": fixed, "recall": fixed / len(typos),
+            "wrong fixes in typo sentences": wrong,
+            "keep sentences": len(keep), "false changes": changed, "false-change rate": changed / len(keep),
+            "suggestions on keep sentences": suggested,
+            "recall by typo kind": {k: f"{by_kind[k] - missed_kind[k]}/{by_kind[k]}" for k in sorted(by_kind)}}
+
+
+COLD = """
+import time, psutil, os
+before = psutil.Process().memory_info().rss
+t = time.perf_counter()
+from cleantext.names import load_gazetteer
+g = load_gazetteer(100_000)
+load = time.perf_counter() - t
+rss = psutil.Process().memory_info().rss - before
+t = time.perf_counter()
+from cleantext.gazetteer import common_words
+common_words()
+lex = time.perf_counter() - t
+print(load, rss / 1e6, lex, len(g.known), len(g.targets))
+"""
+
+
+def cold_load() -> dict:
+    runs = []
+    for _ in range(3):
+        out = subprocess.run([sys.executable, "-c", COLD], capture_output=True, text=True, check=True,
+                             env={"PYTHONPATH": str(ROOT / "src"), "PATH": "/usr/bin:/bin"})
+        runs.append([float(x) for x in out.stdout.split()])
+    runs.sort()
+    load, rss, lex, known, targets = runs[1]
+    return {"cold gazetteer load (s, median of 3)": round(load, 3), "gazetteer memory (MB RSS)": round(rss, 1),
+            "English common-word list load (s)": round(lex, 3), "known spellings": int(known),
+            "correction targets (folded keys)": int(targets)}
+
+
+def throughput(options: GazetteerOptions) -> dict:
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    from gazetteer_corpus import make_articles
+
+    articles = make_articles(400)
+    size = sum(len(a.encode("utf-8")) for a in articles)
+    fix_entities(Document(articles[0]), options)  # load data outside the timing
+    lookups = Counter()
+    original = gazetteer._nearest
+
+    def counting(gaz, key):
+        lookups["calls"] += 1
+        if key not in gaz.__dict__.get("_cache", {}):
+            lookups["misses"] += 1
+        return original(gaz, key)
+
+    gazetteer._nearest = counting
+    t = time.perf_counter()
+    edits = sum(len(fix_entities(Document(a), options)) for a in articles)
+    elapsed = time.perf_counter() - t
+    gazetteer._nearest = original
+    tokens = sum(len(a.split()) for a in articles)
+    gazetteer.load_gazetteer(options.min_city_population).__dict__.pop("_cache", None)
+    t = time.perf_counter()
+    sum(len(fix_entities(Document(a), options)) for a in articles[:100])
+    cold_elapsed = time.perf_counter() - t
+    cold_size = sum(len(a.encode("utf-8")) for a in articles[:100])
+    return {"corpus (MB)": round(size / 1e6, 2), "articles": len(articles), "tokens": tokens,
+            "throughput (MB/s)": round(size / 1e6 / elapsed, 1),
+            "throughput, empty lookup cache, first 100 articles (MB/s)": round(cold_size / 1e6 / cold_elapsed, 1),
+            "cost per token (µs)": round(elapsed / tokens * 1e6, 2),
+            "matcher lookups per 1,000 tokens": round(lookups["calls"] / tokens * 1000, 2),
+            "matcher lookups not cached": lookups["misses"], "edits on corpus": edits}
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--failures", type=Path)
+    parser.add_argument("--skip-speed", action="store_true")
+    args = parser.parse_args()
+    options = GazetteerOptions()
+    failures: list[str] = []
+    t = time.perf_counter()
+    figures = evaluate(options, failures)
+    figures["dev set time (s)"] = round(time.perf_counter() - t, 2)
+    if not args.skip_speed:
+        figures.update(cold_load())
+        figures.update(throughput(options))
+    for key, value in figures.items():
+        print(f"{key}: {value:.4f}" if isinstance(value, float) else f"{key}: {value}")
+    if args.failures:
+        args.failures.write_text("\n".join(failures) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()
