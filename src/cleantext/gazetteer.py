@@ -174,7 +174,7 @@ class _Paragraph:
 
     def __init__(self, text: str, start: int, end: int):
         self.start, self.end = start, end
-        self.words = [(m.start() + start, m.end() + start, m.group()) for m in WORD.finditer(text, start, end)]
+        self.words = [(m.start(), m.end(), m.group()) for m in WORD.finditer(text, start, end)]
         self.positions = {w[0]: i for i, w in enumerate(self.words)}
 
 
@@ -340,6 +340,13 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     top = min(tier(t) for t in targets.values())
     targets = {k: t for k, t in targets.items() if tier(t) == top}
     best_found = [f for f in best_found if f[3] in targets]
+    # Variants of one name ("Ivorian"/"Ivoirian") are no tie: keep the spelling nearest to the text.
+    old = text[paragraph.words[best_found[0][1]][0]:paragraph.words[best_found[0][2]][1]]
+    groups: dict[tuple[str, str], Target] = {}
+    for t in sorted(targets.values(), key=lambda t: (OSA.distance(old.lower(), t.name.lower()), t.name)):
+        groups.setdefault((t.entity, t.kind), t)
+    targets = {k: t for k, t in targets.items() if t in groups.values()}
+    best_found = [f for f in best_found if f[3] in targets]
     if len({t.name for t in targets.values()}) > 1:
         chosen = _place_or_adjective(checker, paragraph, best_found[0][2], list(targets.values()))
         if chosen is None:
@@ -367,7 +374,8 @@ def _place_or_adjective(checker: _Checker, paragraph: _Paragraph, last: int, tar
         return None
     words = paragraph.words
     following = words[last + 1][2] if checker._joined(words, last, last + 1) else ""
-    noun = following and (following.lower() in TITLES or (following.islower() and following not in NOT_NOUNS))
+    noun = following and (following.lower() in TITLES or (
+        following.islower() and following not in NOT_NOUNS and not following.endswith("ed")))
     return next(t for t in targets if (t.kind == "demonym") == bool(noun))
 
 
