@@ -35,7 +35,7 @@ STEP = "gazetteer"
 # A capitalised word of 4+ characters, or an OCR "l" standing for "I" ("lran", "lstanbul").
 CANDIDATE = regex.compile(r"(?<![\p{L}\p{M}\p{N}])(?:\p{Lu}|l(?=[nrstcz]\p{Ll}))[\p{L}\p{M}\p{N}]{3,}")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
-JOINERS = frozenset({" ", "-", "'", "’"})
+JOINERS = frozenset({" ", "-", "'", "’", "‘", "ʻ", "ʼ", "`", "´"})  # Marg‘ilon, O‘zbekiston
 TITLES = frozenset("""president minister prime general colonel captain lieutenant major sergeant
 commander admiral marshal mr mrs ms miss dr prof professor sir dame lord lady king queen prince
 princess sheikh emir imam pope bishop cardinal father senator governor mayor ambassador judge
@@ -271,10 +271,6 @@ class _Checker:
         return len(regex.findall(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(token) + r"(?![\p{L}\p{M}\p{N}])",
                                  self.text, timeout=1.0))
 
-PARTICLES = frozenset({"d", "de", "del", "des", "du", "of", "and", "the", "la", "le", "el", "al", "da", "do",
-                       "di", "dos", "das", "y", "et", "upon", "on", "sur", "am", "an", "der"})
-
-
 def _query_key(span: str) -> tuple[str, bool]:
     """The folded lookup key of a span, with OCR confusions undone; True if any were."""
     key = fold_key(span)
@@ -296,13 +292,14 @@ def _lookup(gazetteer: Gazetteer, span: str) -> tuple[float, list[str], bool]:
 
 
 def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
-    """Spans of 1-3 joined words around word i that could form a multi-word name."""
+    """Spans of up to 4 joined words around word i that could form a multi-word name."""
     words = paragraph.words
-    for a, b in ((i, i), (i - 1, i), (i, i + 1), (i - 2, i), (i - 1, i + 1), (i, i + 2)):
+    spans = sorted(((a, b) for a in range(i - 3, i + 1) for b in range(i, i + 4) if b - a <= 3),
+                   key=lambda span: (span[1] - span[0], span))
+    for a, b in spans:
         if a < 0 or b >= len(words):
             continue
-        if all(checker._joined(words, k, k + 1) for k in range(a, b)) and all(
-                k == i or words[k][2][:1].isupper() or words[k][2].lower() in PARTICLES for k in range(a, b + 1)):
+        if all(checker._joined(words, k, k + 1) for k in range(a, b)):
             yield a, b
 
 
