@@ -87,8 +87,8 @@ def cold_load() -> dict:
 
 
 def throughput(options: GazetteerOptions) -> dict:
-    sys.path.insert(0, str(Path(__file__).resolve().parent))
-    from gazetteer_corpus import make_articles
+    sys.path.insert(0, str(DEV))
+    from corpus import make_articles
 
     articles = make_articles(400)
     size = sum(len(a.encode("utf-8")) for a in articles)

@@ -20,6 +20,8 @@ Lower-confidence matches become suggestions (`applied=False`) so a person can re
 from __future__ import annotations
 
 import math
+import unicodedata
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -114,30 +116,63 @@ def max_distance(length: int) -> int:
     return 1 if length <= 6 else 2
 
 
-def _nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
-    """The target keys nearest to `key` (OSA distance on folded forms) and that distance."""
+def _delete_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Single-word targets under every one-letter deletion of themselves (and themselves).
+
+    Two strings are within one substitution, insertion, deletion or adjacent swap of each other
+    only if they share such a form, so a lookup is a dozen dict probes instead of a scan. Built
+    once per gazetteer (~60,000 keys, tens of milliseconds), and only when a token reaches it.
+    """
+    index = gazetteer.__dict__.get("_deletes")
+    if index is None:
+        index = defaultdict(list)
+        for key in gazetteer.targets:
+            if " " not in key:
+                for form in _deletes(key):
+                    index[form].append(key)
+        index = gazetteer.__dict__["_deletes"] = dict(index)
+    return index
+
+
+def _deletes(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def _nearest(gazetteer: Gazetteer, key: str, supported: tuple[str, ...] = ()) -> tuple[float, list[str]]:
+    """The target keys nearest to `key` (OSA distance on folded forms) and that distance.
+
+    Single words are searched within one edit; two edits are only tried against `supported`, the
+    places the document mentions elsewhere, since a two-edit change is never made without that
+    support. Multi-word names are few, so they are scanned (by first letter and length).
+    """
     cache = gazetteer.__dict__.setdefault("_cache", {})
-    if key in cache:
-        return cache[key]
-    limit = max_distance(len(key.replace(" ", "")))
-    buckets = gazetteer.multi_buckets if " " in key else gazetteer.single_buckets
-    lengths = range(len(key) - limit, len(key) + limit + 1)
-    pool = [name for n in lengths for name in buckets.get((key[0], n), ())]
-    found = process.extract(key, pool, scorer=OSA.distance, score_cutoff=limit, limit=None)
-    if " " not in key and len(key) > 1 and (not found or min(f[1] for f in found) > 1):
-        # The first letter may be the typo ("Jogadishu"), dropped ("igeria") or inserted.
-        extra = {name for n in lengths for bucket, letter in
-                 ((gazetteer.second_buckets, key[1]), (gazetteer.second_buckets, key[0]),
-                  (gazetteer.single_buckets, key[1])) for name in bucket.get((letter, n), ())}
-        found += process.extract(key, sorted(extra - set(pool)), scorer=OSA.distance,
-                                 score_cutoff=limit, limit=None)
+    result = cache.get(key)
+    if result is None:
+        if " " in key:
+            limit = max_distance(len(key.replace(" ", "")))
+            pool = [name for n in range(len(key) - limit, len(key) + limit + 1)
+                    for name in gazetteer.multi_buckets.get((key[0], n), ())]
+            found = [(f[0], f[1]) for f in process.extract(key, pool, scorer=OSA.distance, score_cutoff=limit,
+                                                           limit=None)]
+        else:
+            index = _delete_index(gazetteer)
+            near = {name for form in _deletes(key) for name in index.get(form, ())}
+            found = [(name, d) for name in near if (d := OSA.distance(key, name)) <= 1]
+        if found:
+            # A changed first letter is the rarer typo (and the usual mark of a different surname):
+            # at equal distance, names that keep the first letter go first.
+            best = min((f[1], f[0][0] != key[0]) for f in found)
+            result = (best[0], sorted({f[0] for f in found if (f[1], f[0][0] != key[0]) == best}))
+        else:
+            result = (math.inf, [])
+        cache[key] = result
+    if result[1] or not supported or " " in key or max_distance(len(key)) < 2:
+        return result
+    found = process.extract(key, supported, scorer=OSA.distance, score_cutoff=2, limit=None)
     if not found:
-        result: tuple[float, list[str]] = (math.inf, [])
-    else:
-        best = min(f[1] for f in found)
-        result = (best, sorted({f[0] for f in found if f[1] == best}))
-    cache[key] = result
-    return result
+        return result
+    best = min(f[1] for f in found)
+    return best, sorted({f[0] for f in found if f[1] == best})
 
 
 def tier(target: Target) -> int:
@@ -196,12 +231,31 @@ def _is_known(gazetteer: Gazetteer, word: str) -> bool:
 class _Checker:
     """Per-document state: paragraphs, language labels, mention counts, person-name evidence."""
 
-    def __init__(self, text: str, gazetteer: Gazetteer, options: GazetteerOptions):
-        self.text, self.gazetteer, self.options = text, gazetteer, options
+    def __init__(self, text: str, gazetteer: Gazetteer, options: GazetteerOptions, named: list[str]):
+        self.text, self.gazetteer, self.options, self.named = text, gazetteer, options, named
         self.paragraphs: dict[int, _Paragraph] = {}
         self.languages: dict[int, tuple[str, float]] = {}
-        self.lower_text: str | None = None
-        self.person_tokens: dict[str, bool] = {}
+        self.person_tokens: dict[str, str] = {}
+        self._words: Counter[str] | None = None
+        self._lower_text = ""
+        self._supported: tuple[str, ...] | None = None
+
+    def words(self) -> Counter[str]:
+        if self._words is None:
+            words = WORD.findall(self.text)
+            self._words = Counter(words)
+            self._lower_text = " " + " ".join(words).lower() + " "
+        return self._words
+
+    def supported(self) -> tuple[str, ...]:
+        """Single-word target keys of every place the document names correctly somewhere."""
+        if self._supported is None:
+            keys = set()
+            for word in set(self.named):
+                for target in self.gazetteer.targets.get(fold(word), ()):
+                    keys.update(fold(form) for form in self.gazetteer.entity_forms.get(target.entity, ()))
+            self._supported = tuple(sorted(k for k in keys if " " not in k))
+        return self._supported
 
     def paragraph(self, position: int) -> _Paragraph:
         start = self.text.rfind("\n", 0, position) + 1
@@ -212,13 +266,15 @@ class _Checker:
 
     def language(self, paragraph: _Paragraph) -> tuple[str, float]:
         if paragraph.start not in self.languages:
-            code, score = detect(self.text[paragraph.start:paragraph.end], LanguageOptions())
+            # Plain English prose is recognised from its common words for free; langdetect (a few
+            # milliseconds a call) is asked only about the rest.
+            code, score = _english_by_words(self.text[paragraph.start:paragraph.end])
+            if code == "und":
+                code, score = detect(self.text[paragraph.start:paragraph.end], LanguageOptions())
             if code == "und":
                 if -1 not in self.languages:
                     self.languages[-1] = detect(self.text, LanguageOptions(sample_chars=5000))
                 code, score = self.languages[-1]
-            if code == "und":
-                code, score = _english_by_words(self.text[paragraph.start:paragraph.end])
             self.languages[paragraph.start] = (code, score)
         return self.languages[paragraph.start]
 
@@ -230,46 +286,56 @@ class _Checker:
         return gap in JOINERS or (dot and gap == ". ")
 
     def _unknown_name(self, word: str) -> bool:
-        return word[:1].isupper() and not _is_known(self.gazetteer, word) and word.lower() not in TITLES
+        return (word[:1].isupper() and not _is_known(self.gazetteer, word) and word.lower() not in TITLES
+                and fold(word.lower()) not in _multi_parts(self.gazetteer))
 
-    def looks_like_person(self, paragraph: _Paragraph, i: int) -> str:
-        """Why word i seems part of a person's name, or "" if it does not."""
-        words = paragraph.words
-        if self._joined(words, i - 1, i, dot=True):
-            previous = words[i - 1][2]
-            if previous.lower() in TITLES and previous[:1].isupper():
+    def looks_like_person(self, start: int, end: int) -> str:
+        """Why the word at start:end seems part of a person's name, or "" if it does not."""
+        previous, gap, following = _neighbours(self.text, start, end)
+        if previous and previous[:1].isupper():
+            if previous.lower() in TITLES:
                 return f"after the title {previous!r}"
-            if self.text[words[i - 1][1]:words[i][0]] != ". ":
-                if previous[:1].isupper() and previous.lower() in self.gazetteer.first_names:
+            if gap != ". ":
+                if previous.lower() in self.gazetteer.first_names:
                     return f"after the first name {previous!r}"
                 if self._unknown_name(previous):
                     return f"next to the unknown name {previous!r}"
-        if self._joined(words, i, i + 1) and self._unknown_name(words[i + 1][2]):
-            return f"next to the unknown name {words[i + 1][2]!r}"
+        if following and self._unknown_name(following):
+            return f"next to the unknown name {following!r}"
         return ""
 
     def person_anywhere(self, token: str) -> str:
         """Person evidence for `token` at any of its occurrences in the document."""
         if token not in self.person_tokens:
             reason = ""
-            for m in regex.finditer(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(token) + r"(?![\p{L}\p{M}\p{N}])",
-                                    self.text, timeout=1.0):
-                paragraph = self.paragraph(m.start())
-                reason = self.looks_like_person(paragraph, paragraph.positions[m.start()])
+            for start in self.occurrences(token):
+                reason = self.looks_like_person(start, start + len(token))
                 if reason:
                     break
             self.person_tokens[token] = reason
         return self.person_tokens[token]
 
+    def occurrences(self, word: str):
+        """Start offsets of `word` as a whole word."""
+        start = self.text.find(word)
+        while start >= 0:
+            end = start + len(word)
+            if not (start and _is_word_char(self.text[start - 1])) and not (
+                    end < len(self.text) and _is_word_char(self.text[end])):
+                yield start
+            start = self.text.find(word, end)
+
     def mentions(self, forms) -> int:
-        if self.lower_text is None:
-            self.lower_text = " ".join(WORD.findall(self.text.lower()))
-        return sum(len(regex.findall(r"(?<!\S)" + regex.escape(form) + r"(?!\S)", self.lower_text, timeout=1.0))
-                   for form in forms)
+        self.words()
+        return sum(self._lower_text.count(f" {form} ") for form in forms)
 
     def count(self, token: str) -> int:
-        return len(regex.findall(r"(?<![\p{L}\p{M}\p{N}])" + regex.escape(token) + r"(?![\p{L}\p{M}\p{N}])",
-                                 self.text, timeout=1.0))
+        return self.words()[token] if " " not in lower_key(token) else self._lower_text.count(f" {lower_key(token)} ")
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or unicodedata.category(char).startswith("M")
+
 
 def _query_key(span: str) -> tuple[str, bool]:
     """The folded lookup key of a span, with OCR confusions undone; True if any were."""
@@ -280,10 +346,12 @@ def _query_key(span: str) -> tuple[str, bool]:
     return ocr, ocr != key
 
 
-def _lookup(gazetteer: Gazetteer, span: str) -> tuple[float, list[str], bool]:
+def _lookup(gazetteer: Gazetteer, span: str, checker: _Checker | None = None) -> tuple[float, list[str], bool]:
     """Nearest targets for a span: (distance, keys, whether an OCR confusion was undone)."""
     key, ocr = _query_key(span)
     distance, keys = _nearest(gazetteer, key)
+    if not keys and checker is not None and len(key) >= 7 and " " not in key:
+        distance, keys = _nearest(gazetteer, key, checker.supported())
     if distance > 0 and "rn" in key:  # OCR reads "m" as "rn" ("Arrnenia"); only an exact hit counts
         ocr_distance, ocr_keys = _nearest(gazetteer, key.replace("rn", "m"))
         if ocr_distance == 0:
@@ -306,7 +374,7 @@ def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
 def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None, list[Target]]:
     """The unique nearest target for the token at `start` (or its multi-word span), and any rivals."""
     gazetteer, text = checker.gazetteer, checker.text
-    distance, keys, ocr = _lookup(gazetteer, token)
+    distance, keys, ocr = _lookup(gazetteer, token, checker)
     if not keys and not _near_multi_part(gazetteer, text, start, start + len(token)):
         return None, []
     paragraph = checker.paragraph(start)
@@ -376,21 +444,31 @@ def _place_or_adjective(checker: _Checker, paragraph: _Paragraph, last: int, tar
     return next(t for t in targets if (t.kind == "demonym") == bool(noun))
 
 
-def _near_multi_part(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
-    """Is a word joined to this token part of some multi-word target? Only then try windows."""
+PREVIOUS = regex.compile(r"([\p{L}\p{M}\p{N}]+)([ \-'’‘ʻʼ`´]|\. )$")
+FOLLOWING = regex.compile(r"[ \-'’‘ʻʼ`´]([\p{L}\p{M}\p{N}]+)")
+
+
+def _neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The word joined before start:end (with the gap), and the word joined after it."""
+    before = PREVIOUS.search(text, max(0, start - 40), start)
+    after = FOLLOWING.match(text, end)
+    return (before.group(1) if before else "", before.group(2) if before else "",
+            after.group(1) if after else "")
+
+
+def _multi_parts(gazetteer: Gazetteer) -> set[str]:
+    """Words of multi-word targets ("mayi" of Mbuji-Mayi): not names in their own right."""
     parts = gazetteer.__dict__.get("_multi_parts")
     if parts is None:
         parts = gazetteer.__dict__["_multi_parts"] = {w for k in gazetteer.targets if " " in k for w in k.split()}
-    before = text[max(0, start - 30):start]
-    after = text[end:end + 30]
-    neighbours = []
-    if before[-1:] in JOINERS:
-        words = WORD.findall(before[:-1])
-        neighbours += words[-1:]
-    if after[:1] in JOINERS:
-        words = WORD.findall(after[1:])
-        neighbours += words[:1]
-    return any(fold(w.lower()) in parts for w in neighbours)
+    return parts
+
+
+def _near_multi_part(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
+    """Is a word joined to this token part of some multi-word target? Only then try windows."""
+    parts = _multi_parts(gazetteer)
+    previous, gap, following = _neighbours(text, start, end)
+    return (gap != ". " and fold(previous.lower()) in parts) or fold(following.lower()) in parts
 
 
 def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
@@ -443,20 +521,33 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
     gazetteer = load_gazetteer(options.min_city_population, tuple(options.user_files))
     common = common_words()
     text = doc.text
-    checker: _Checker | None = None
-    edits: list[Edit] = []
-    last_end = 0
+    known, known_folded = gazetteer.known, gazetteer.known_folded
+    unknown: list[tuple[int, str]] = []
+    named: list[str] = []  # correctly written capitalised names: the document's own support
     for m in CANDIDATE.finditer(text):
         token = m.group()
         low = token.lower()
-        if low in gazetteer.known or low in common or len(token) < options.min_token_length:
+        if low in known or (low.isascii() and low in known_folded):
+            named.append(low)
+        elif low not in common and len(token) >= options.min_token_length:
+            unknown.append((m.start(), token))
+    checker: _Checker | None = None
+    edits: list[Edit] = []
+    last_end = 0
+    for start, token in unknown:
+        # Cheap rejection first: most unknown capitalised words (surnames, brands) are near no place.
+        distance, keys, _ = _lookup(gazetteer, token)
+        if not keys and len(token) >= 7:
+            checker = checker or _Checker(text, gazetteer, options, named)
+            distance, keys, _ = _lookup(gazetteer, token, checker)
+        if not keys and not _near_multi_part(gazetteer, text, start, start + len(token)):
             continue
-        if low.isascii() and low in gazetteer.known_folded:
+        if start < last_end or _in_address(text, start, start + len(token)):
             continue
-        if m.start() < last_end or _in_address(text, m.start(), m.end()):
+        checker = checker or _Checker(text, gazetteer, options, named)
+        if checker.person_anywhere(token):  # cheap, and settles most surnames before any matching
             continue
-        checker = checker or _Checker(text, gazetteer, options)
-        match, _rivals = _best_match(checker, m.start(), token)
+        match, _rivals = _best_match(checker, start, token)
         if match is None or match.start < last_end:
             continue
         verdict = _decide(checker, match)
