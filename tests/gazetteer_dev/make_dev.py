@@ -133,7 +133,7 @@ def targets() -> dict[str, list[str]]:
 
 def make_typos(count: int) -> list[dict]:
     gazetteer = load_gazetteer(100_000)
-    common = common_words()
+    common = common_words(("en",))
     rng = random.Random(7)
     pools = targets()
     templates = {"country": COUNTRY_TEMPLATES, "demonym": DEMONYM_TEMPLATES, "city": CITY_TEMPLATES}
