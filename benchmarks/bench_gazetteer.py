@@ -109,10 +109,10 @@ def throughput(options: GazetteerOptions) -> dict:
     lookups = Counter()
     original = gazetteer._nearest
 
-    def counting(gaz, key, supported=()):
+    def counting(gaz, key):
         lookups["calls"] += 1
         lookups["misses"] += key not in gaz.__dict__.get("_cache", {})
-        return original(gaz, key, supported)
+        return original(gaz, key)
 
     gazetteer._nearest = counting
     t = time.perf_counter()

@@ -155,12 +155,12 @@ def _deletes(key: str) -> set[str]:
     return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
 
 
-def _nearest(gazetteer: Gazetteer, key: str, supported: tuple[str, ...] = ()) -> tuple[float, list[str]]:
+def _nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
     """The target keys nearest to `key` (OSA distance on folded forms) and that distance.
 
-    Single words are searched within one edit; two edits are only tried against `supported`, the
-    places the document mentions elsewhere, since a two-edit change is never made without that
-    support. Multi-word names are few, so they are scanned (by first letter and length).
+    Single words are searched within one edit: a two-edit change is never applied, so it is not
+    worth a scan. Multi-word names are few, so they are scanned by first letter and length, two
+    edits allowed for 7+ letters.
     """
     cache = gazetteer.__dict__.setdefault("_cache", {})
     if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
@@ -185,13 +185,7 @@ def _nearest(gazetteer: Gazetteer, key: str, supported: tuple[str, ...] = ()) ->
         else:
             result = (math.inf, [])
         cache[key] = result
-    if result[1] or not supported or " " in key or max_distance(len(key)) < 2:
-        return result
-    found = process.extract(key, supported, scorer=OSA.distance, score_cutoff=2, limit=None)
-    if not found:
-        return result
-    best = min(f[1] for f in found)
-    return best, sorted({f[0] for f in found if f[1] == best})
+    return result
 
 
 def tier(target: Target) -> int:
@@ -272,7 +266,6 @@ class _Checker:
         self.person_tokens: dict[str, str] = {}
         self._words: Counter[str] | None = None
         self._lower_text = ""
-        self._supported: tuple[str, ...] | None = None
 
     def words(self) -> Counter[str]:
         if self._words is None:
@@ -280,20 +273,6 @@ class _Checker:
             self._words = Counter(words)
             self._lower_text = " " + " ".join(words).lower() + " "
         return self._words
-
-    def supported(self) -> tuple[str, ...]:
-        """Single-word target keys of every place the document names correctly somewhere."""
-        if self._supported is None:
-            cache = self.gazetteer.__dict__.setdefault("_support", {})
-            keys: set[str] = set()
-            for word in set(self.named):
-                if word not in cache:
-                    forms = {fold(form) for target in self.gazetteer.targets.get(fold(word), ())
-                             for form in self.gazetteer.entity_forms.get(target.entity, ())}
-                    cache[word] = tuple(k for k in forms if " " not in k)
-                keys.update(cache[word])
-            self._supported = tuple(sorted(keys))
-        return self._supported
 
     def paragraph(self, position: int) -> _Paragraph:
         start = self.text.rfind("\n", 0, position) + 1
@@ -307,11 +286,11 @@ class _Checker:
             # Plain English prose is recognised from its common words for free; langdetect (a few
             # milliseconds a call) is asked only about the rest.
             code, score = _english_by_words(self.text[paragraph.start:paragraph.end])
-            if code == "und":
-                code, score = detect(self.text[paragraph.start:paragraph.end], LanguageOptions())
+            if code == "und":  # langdetect's cost grows with the text; 500 characters settle it
+                code, score = detect(self.text[paragraph.start:paragraph.end], LanguageOptions(sample_chars=500))
             if code == "und":
                 if -1 not in self.languages:
-                    self.languages[-1] = detect(self.text, LanguageOptions(sample_chars=5000))
+                    self.languages[-1] = detect(self.text, LanguageOptions(sample_chars=1000))
                 code, score = self.languages[-1]
             self.languages[paragraph.start] = (code, score)
         return self.languages[paragraph.start]
@@ -394,28 +373,22 @@ def _query_key(span: str) -> tuple[str, bool]:
     return ocr, ocr != key
 
 
-def _lookup(gazetteer: Gazetteer, span: str, checker: _Checker | None = None) -> tuple[float, list[str], bool]:
+def _lookup(gazetteer: Gazetteer, span: str) -> tuple[float, list[str], bool]:
     """Nearest targets for a span: (distance, keys, whether an OCR confusion was undone)."""
-    if checker is None:
-        cache = gazetteer.__dict__.setdefault("_spans", {})
-        if span not in cache:
-            if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
-                cache.clear()
-            cache[span] = _lookup_key(gazetteer, span, None)
+    cache = gazetteer.__dict__.setdefault("_spans", {})
+    if span in cache:
         return cache[span]
-    return _lookup_key(gazetteer, span, checker)
-
-
-def _lookup_key(gazetteer: Gazetteer, span: str, checker: _Checker | None) -> tuple[float, list[str], bool]:
+    if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
+        cache.clear()
     key, ocr = _query_key(span)
     distance, keys = _nearest(gazetteer, key)
-    if not keys and checker is not None and len(key) >= 7 and " " not in key:
-        distance, keys = _nearest(gazetteer, key, checker.supported())
+    result = (distance, keys, ocr)
     if distance > 0 and "rn" in key:  # OCR reads "m" as "rn" ("Arrnenia"); only an exact hit counts
         ocr_distance, ocr_keys = _nearest(gazetteer, key.replace("rn", "m"))
         if ocr_distance == 0:
-            return 0, ocr_keys, True
-    return distance, keys, ocr
+            result = (0, ocr_keys, True)
+    cache[span] = result
+    return result
 
 
 def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
@@ -433,7 +406,7 @@ def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
 def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None, list[Target]]:
     """The unique nearest target for the token at `start` (or its multi-word span), and any rivals."""
     gazetteer, text = checker.gazetteer, checker.text
-    distance, keys, ocr = _lookup(gazetteer, token, checker)
+    distance, keys, ocr = _lookup(gazetteer, token)
     multi = _near_multi_part(gazetteer, text, start, start + len(token))
     if not keys and not multi:
         return None, []
@@ -544,8 +517,13 @@ def _near_part(gazetteer: Gazetteer, token: str) -> bool:
     if index is None:
         index = gazetteer.__dict__["_part_deletes"] = {
             form for part in _multi_parts(gazetteer) if len(part) >= 3 for form in _deletes(part)}
-    key = _query_key(token)[0]
-    return any(form in index for variant in {key, key.replace("rn", "m")} for form in _deletes(variant))
+    cache = gazetteer.__dict__.setdefault("_near_parts", {})
+    if token not in cache:
+        if len(cache) > 200_000:
+            cache.clear()
+        key = _query_key(token)[0]
+        cache[token] = any(form in index for variant in {key, key.replace("rn", "m")} for form in _deletes(variant))
+    return cache[token]
 
 
 def _near_multi_part(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
@@ -561,16 +539,18 @@ def _confident(match: Match, length: int, support: int) -> bool:
     Measured on a development set of real pages, where nearly every wrong fix was a person, a
     brand or a word one edit from a town: a changed first letter (Karren/Warren, Dales/Wales)
     or two edits (Cascadian/Canadian) are never applied; a town below a million people only
-    when the document names it correctly elsewhere; a big city only for words of 6+ letters.
+    when the document names it correctly elsewhere; a big city only for words of 5+ letters.
     """
     old, target = fold_key(match.old), fold_key(match.target.name)
     if match.distance > 1.5 or (old[:1] != target[:1] and match.distance != 0.5):
         return False
     level = tier(match.target)
+    if length <= 4 and match.distance >= 1:
+        return support > 0  # four letters are one edit from far too much ("Gaha" -> "Gaza")
     if level == 3:
         return support > 0
     if level == 2:
-        return length >= 6 or support > 0
+        return length >= 5 or support > 0
     return True
 
 
@@ -640,9 +620,6 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
     for token in unknown:
         # Cheap rejection first: most unknown capitalised words (surnames, brands) are near no place.
         distance, keys, _ = _lookup(gazetteer, token)
-        if not keys and len(token) >= 7:
-            checker = checker or _Checker(text, gazetteer, options, named)
-            distance, keys, _ = _lookup(gazetteer, token, checker)
         if not keys and not _near_part(gazetteer, token):
             continue  # near no place and no word of a multi-word place: nothing to fix
         checker = checker or _Checker(text, gazetteer, options, named)
