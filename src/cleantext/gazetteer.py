@@ -234,15 +234,23 @@ dans pour sur qui el los las del que por con una para het een van ook niet il ch
 non sono nos dos da não uma para""".split())
 
 
+OTHER = "other"
+
+
 def _english_by_words(text: str) -> tuple[str, float]:
     """Plain English prose, recognised for free: many English function words, few of other
-    languages'. Anything else is left to langdetect."""
+    languages'; prose plainly in another language (German, French, ...) is labelled OTHER.
+    Only the rest is left to langdetect, which costs milliseconds a call."""
     words = [w.lower() for w in WORD.findall(text)]
     if len(words) < 6:
         return "und", 0.0
     english = sum(w in ENGLISH_MARKERS for w in words) / len(words)
     other = sum(w in OTHER_MARKERS for w in words) / len(words)
-    return ("en", round(english, 2)) if english >= 0.15 and other <= 0.03 else ("und", 0.0)
+    if english >= 0.15 and other <= 0.03:
+        return "en", round(english, 2)
+    if other >= 0.08 and english < 0.08:
+        return OTHER, round(other, 2)
+    return "und", 0.0
 
 
 def _is_place(gazetteer: Gazetteer, word: str) -> bool:
@@ -286,6 +294,8 @@ class _Checker:
             # Plain English prose is recognised from its common words for free; langdetect (a few
             # milliseconds a call) is asked only about the rest.
             code, score = _english_by_words(self.text[paragraph.start:paragraph.end])
+            if code == OTHER and set(self.options.fix_languages) != {"en"}:
+                code = "und"  # another language may be one we fix: ask langdetect which
             if code == "und":  # langdetect's cost grows with the text; 500 characters settle it
                 code, score = detect(self.text[paragraph.start:paragraph.end], LanguageOptions(sample_chars=500))
             if code == "und":
@@ -572,6 +582,8 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
         if person:
             return None
     language, score = checker.language(paragraph)
+    if language == OTHER:
+        return None  # another language's prose: its spellings are its own, and we have no lexicon
     token_zipf = zipf(old, language) if " " not in old else 0.0
     if token_zipf < options.noise_zipf:
         token_zipf = 0.0  # seen once or twice in a web crawl: no evidence of a real word
