@@ -1,0 +1,196 @@
+"""The gazetteer's data: which spellings are known, which are correction targets, and how to find them.
+
+Two sets matter, and they are deliberately different:
+
+* *known spellings* are never changed. They are every name, variant and alternate name we ship
+  (GeoNames alternate names, our country and demonym table, the forms used in French, German,
+  Spanish, Portuguese and Italian, user entries), because a correct spelling that happens to be one
+  edit away from another place ("Nigerian", "Austria", "Iraq") must stay as it is.
+* *correction targets* are what a misspelling may become: our table's names and English variants,
+  capitals, and the primary names of cities above a population floor. GeoNames alternate names are
+  never targets: they hold old and foreign spellings that make poor corrections.
+
+Everything is compared through two keys: `lower_key` (lower case, words joined by one space, so
+"Côte d’Ivoire" and "côte d'ivoire" meet) and `fold_key` (the same without accents, so "Cote
+d'Ivoire" meets it too). Data loads once per process and is cached on plain option values.
+"""
+
+from __future__ import annotations
+
+import gzip
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+import regex
+
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+
+WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+PLACE_KINDS = frozenset({"country", "territory", "demonym", "region", "continent", "city", "capital", "place"})
+# Letters that NFKD does not split into base + accent.
+_SPECIAL = str.maketrans({"ø": "o", "ł": "l", "đ": "d", "ð": "d", "æ": "ae", "œ": "oe", "ß": "ss",
+                          "ı": "i", "þ": "th", "ħ": "h"})
+
+
+def lower_key(text: str) -> str:
+    """Lower case, words joined by single spaces: the form exact comparisons use."""
+    return " ".join(WORD.findall(text.lower()))
+
+
+def fold(text: str) -> str:
+    """Strip accents from already lower-cased text ("côte" -> "cote"); ASCII passes through."""
+    if text.isascii():
+        return text
+    decomposed = unicodedata.normalize("NFKD", text.translate(_SPECIAL))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+def fold_key(text: str) -> str:
+    return fold(lower_key(text))
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """One spelling a misspelt token may be corrected to."""
+
+    name: str
+    kind: str
+    entity: str
+    population: int = 0
+
+
+@dataclass
+class Gazetteer:
+    known: set[str] = field(default_factory=set)
+    """lower_key of every known spelling, multi-word names included."""
+    known_folded: set[str] = field(default_factory=set)
+    """fold_key of the known spellings that have accents (the others are in `known` already): an
+    unaccented spelling of a known name is a known spelling too."""
+    protected: set[str] = field(default_factory=set)
+    """fold_key of user entries marked protect: never changed, whatever the matcher says."""
+    targets: dict[str, list[Target]] = field(default_factory=dict)
+    """fold_key -> the spellings it stands for (one key may carry accented and plain forms)."""
+    entity_forms: dict[str, set[str]] = field(default_factory=dict)
+    """entity -> lower_key of all its names and demonyms, to count supporting mentions."""
+    first_names: set[str] = field(default_factory=set)
+    multi_buckets: dict[tuple[str, int], list[str]] | None = None
+    """Multi-word target keys by first letter and length; single words go through a deletion
+    index built by the matcher."""
+
+    def add_known(self, name: str) -> None:
+        key = lower_key(name)
+        if key:
+            self.known.add(key)
+            self.known_folded.add(fold(key))
+
+    def add_target(self, target: Target) -> None:
+        key = fold_key(target.name)
+        if len(key) < 3:
+            return
+        forms = self.targets.setdefault(key, [])
+        if all(t.name != target.name or t.entity != target.entity for t in forms):
+            forms.append(target)
+        entity_key = target.entity
+        self.entity_forms.setdefault(entity_key, set()).add(lower_key(target.name))
+
+    def index(self) -> None:
+        multi: dict[tuple[str, int], list[str]] = defaultdict(list)
+        for key in self.targets:
+            if " " in key:
+                multi[(key[0], len(key))].append(key)
+        self.multi_buckets = {k: sorted(v) for k, v in multi.items()}
+
+
+def _data(name: str):
+    return resources.files("cleantext").joinpath("data", "gazetteer", name)
+
+
+def _read_gzip(name: str) -> str:
+    return gzip.decompress(_data(name).read_bytes()).decode("utf-8").rstrip("\n")
+
+
+def read_table(text: str) -> list[tuple[str, str, str, list[str], set[str]]]:
+    """Rows of a gazetteer TSV: name, kind, entity, variants ("|"-separated), flags (","-separated)."""
+    rows = []
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cells = line.split("\t") + [""] * 5
+        name, kind, entity, variants, flags = (c.strip() for c in cells[:5])
+        rows.append((name, kind or "place", entity or name, [v for v in variants.split("|") if v],
+                     {f.strip() for f in flags.split(",") if f.strip()}))
+    return rows
+
+
+def read_user_file(path: str) -> list[tuple[str, str, str, list[str], set[str]]]:
+    """A user gazetteer: the TSV columns above, or TOML with `[[entry]]` tables of the same keys."""
+    text = Path(path).read_text(encoding="utf-8")
+    if not path.endswith(".toml"):
+        return read_table(text)
+    rows = []
+    for entry in tomllib.loads(text).get("entry", []):
+        flags = {"protect"} if entry.get("protect") else set()
+        name = entry["name"]
+        rows.append((name, entry.get("kind", "place"), entry.get("entity", name),
+                     list(entry.get("variants", [])), flags))
+    return rows
+
+
+def _add_table_rows(gazetteer: Gazetteer, rows, user: bool) -> None:
+    for name, kind, entity, variants, flags in rows:
+        for spelling in [name, *variants]:
+            gazetteer.add_known(spelling)
+            if "protect" in flags:
+                gazetteer.protected.add(fold_key(spelling))
+        if "protect" in flags or "ambiguous" in flags or (user and kind not in PLACE_KINDS):
+            continue  # known but never a target: we cannot say which entity a fix would mean
+        for spelling in [name, *variants]:
+            gazetteer.add_target(Target(spelling, kind, entity))
+
+
+@lru_cache(maxsize=4)
+def base_gazetteer(min_city_population: int) -> Gazetteer:
+    """The shipped gazetteer; cities below `min_city_population` (capitals excepted) are known only."""
+    gazetteer = Gazetteer()
+    _add_table_rows(gazetteer, read_table(_data("countries.tsv").read_text(encoding="utf-8")), user=False)
+    for line in _data("foreign.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            gazetteer.add_known(line.split("\t", 1)[0])
+    gazetteer.first_names = {line.strip().lower() for line in
+                             _data("first_names.txt").read_text(encoding="utf-8").splitlines() if line.strip()}
+    known, known_folded = gazetteer.known, gazetteer.known_folded
+    known.update(_read_gzip("place_keys.txt.gz").split("\n"))
+    known_folded.update(_read_gzip("place_keys_folded.txt.gz").split("\n"))
+    targets = gazetteer.targets
+    for line in _read_gzip("places.tsv.gz").split("\n"):
+        name, key, folded, country, population, flag = line.split("\t")
+        if flag != "c" and int(population) < min_city_population:
+            break  # capitals come first, then towns by size: the rest stay known spellings only
+        target = Target(name, "capital" if flag == "c" else "city", f"{name}, {country}", int(population))
+        targets.setdefault(folded, []).append(target)
+        gazetteer.entity_forms[target.entity] = {key}
+    return gazetteer
+
+
+@lru_cache(maxsize=8)
+def load_gazetteer(min_city_population: int, user_files: tuple[str, ...] = ()) -> Gazetteer:
+    """The shipped gazetteer merged with the user's files, indexed for lookup."""
+    base = base_gazetteer(min_city_population)
+    if not user_files:
+        if base.multi_buckets is None:
+            base.index()
+        return base
+    merged = Gazetteer(set(base.known), set(base.known_folded), set(base.protected),
+                       {k: list(v) for k, v in base.targets.items()},
+                       {k: set(v) for k, v in base.entity_forms.items()}, set(base.first_names))
+    for path in user_files:
+        _add_table_rows(merged, read_user_file(path), user=True)
+    merged.index()
+    return merged
