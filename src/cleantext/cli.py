@@ -3,6 +3,7 @@
     cleantext clean corpus -o cleaned      mirror corpus/ into cleaned/
     cleantext clean - < page.txt           stdin to stdout
     cleantext clean corpus --check --diff  write nothing; show and count what would change
+    cleantext learn corpus -o profile.json site boilerplate: lines that recur across a site's files
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ from . import __version__, config as config_module
 from ._clash import clash_message, providers
 from .config import Config, ConfigError
 from .files import InputError, Source, decode, discover, read_text, write_atomic
+from .document import Document
 from .pipeline import clean
 from .report import ERROR, Outcome, Report
 
@@ -48,7 +50,7 @@ def _process(source: Source) -> Outcome:
     name = source.path.as_posix()
     try:
         text = read_text(source.path)
-        result = clean(text, job.config)
+        result = clean(Document(text, name, {"site": source.site}), job.config)
         if job.mode == "output":
             write_atomic(job.output / source.relative, result.text)
         elif job.mode == "in-place" and result.changed:
@@ -87,8 +89,19 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
     c.add_argument("--config", type=Path, metavar="FILE", help="TOML settings (default: [tool.cleantext] in the nearest pyproject.toml)")
     c.add_argument("--skip", action="append", default=[], metavar="STEP", help="a step not to run (repeatable, or comma-separated)")
+    c.add_argument("--gazetteer", action="append", default=[], type=Path, metavar="FILE",
+                   help="a gazetteer of your own (TSV or TOML), merged with the built-in one (repeatable)")
+    c.add_argument("--profile", type=Path, metavar="FILE", help="a site profile from 'cleantext learn'")
+    c.add_argument("--learn", action="store_true", help="learn the site profile from the inputs first, then clean with it")
     c.add_argument("-q", "--quiet", action="store_true", help="no progress bar and no summary; errors only")
     c.add_argument("-v", "--verbose", action="store_true", help="one line per file, and the config in use")
+    learn = commands.add_parser("learn", help="learn site boilerplate from folders",
+                                description="Find lines that recur across many files of the same site "
+                                            "(the first folder under each input folder).")
+    learn.add_argument("paths", nargs="+", type=Path, metavar="FOLDER")
+    learn.add_argument("-o", "--output", type=Path, required=True, metavar="PROFILE.json")
+    learn.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
+    learn.add_argument("-q", "--quiet", action="store_true", help="no summary")
     return parser
 
 
@@ -113,6 +126,14 @@ def _load_config(args: argparse.Namespace) -> tuple[Config, str]:
         if unknown:
             raise ConfigError(f"--skip: no step named {unknown[0]!r} (steps: {', '.join(sorted(known))})")
         config = config.replace(skip=config.skip | skip)
+    if args.gazetteer:
+        missing = [str(p) for p in args.gazetteer if not p.is_file()]
+        if missing:
+            raise ConfigError(f"--gazetteer {missing[0]}: no such file")
+        files = config.options("gazetteer").user_files + tuple(str(p.resolve()) for p in args.gazetteer)
+        config = config.with_options("gazetteer", user_files=files)
+    if args.profile:
+        config = config.with_options("boilerplate", profile=str(args.profile.resolve()))
     return config, source
 
 
@@ -125,6 +146,8 @@ def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.version:
         return _version()
+    if args.command == "learn":
+        return _learn_command(args)
     if args.command != "clean":
         _parser().print_help(sys.stderr)
         return ERROR
@@ -132,6 +155,10 @@ def main(argv: list[str] | None = None) -> int:
         config, config_source = _load_config(args)
     except ConfigError as error:
         return _usage_error(str(error))
+    if args.profile and args.learn:
+        return _usage_error("choose one of --profile and --learn")
+    if args.profile and not args.profile.is_file():
+        return _usage_error(f"--profile {args.profile}: no such file")
     if args.paths == ["-"]:
         return _clean_stdin(args, config)
     if "-" in args.paths:
@@ -163,6 +190,9 @@ def main(argv: list[str] | None = None) -> int:
                 return _usage_error(f"{source.path} and {seen[source.relative]} would both be written to {args.output / source.relative}")
             seen[source.relative] = source.path
 
+    if args.learn:
+        profile_path = _learn_profile(sources, args.jobs)
+        config = config.with_options("boilerplate", profile=str(profile_path))
     mode = "output" if args.output else "in-place" if args.in_place else "check"
     job = Job(config, mode, args.output, args.diff, bool(args.edits))
     if args.verbose:
@@ -208,6 +238,64 @@ def _run(sources: list[Source], job: Job, jobs: int, show_progress: bool):
             for outcome in pool.imap(_process, sources, chunksize=chunk):
                 yield outcome
                 bar.update()
+
+
+def _count_sites(chunk: list[Source]):
+    from .sites import count
+
+    def items():
+        for source in chunk:
+            try:
+                yield source.site, read_text(source.path)
+            except InputError:
+                continue  # the clean pass reports it
+    return count(items())
+
+
+def _learn(sources: list[Source], jobs: int):
+    """Site-boilerplate counts over `sources`. The counts are order-free and merge exactly, so
+    the profile is the same for any worker count and any file order."""
+    jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    size = max(1, min(500, len(sources) // (jobs * 4) or 1))
+    chunks = [sources[i:i + size] for i in range(0, len(sources), size)]
+    if jobs == 1 or len(chunks) < 2:
+        parts = map(_count_sites, chunks)
+        return _merge(parts)
+    with Pool(jobs) as pool:
+        return _merge(pool.imap_unordered(_count_sites, chunks))
+
+
+def _merge(parts):
+    from .sites import Counts
+
+    total = None
+    for part in parts:
+        total = part if total is None else total.merge(part)
+    return total if total is not None else Counts()
+
+
+def _learn_profile(sources: list[Source], jobs: int) -> Path:
+    import tempfile
+
+    profile = _learn(sources, jobs).profile()
+    fd, path = tempfile.mkstemp(prefix="cleantext-profile-", suffix=".json")
+    os.close(fd)
+    profile.save(path)
+    return Path(path)
+
+
+def _learn_command(args: argparse.Namespace) -> int:
+    try:
+        sources = discover(args.paths)
+    except InputError as error:
+        return _usage_error(str(error))
+    profile = _learn(sources, args.jobs).profile()
+    write_atomic(args.output, profile.to_json() + "\n")
+    if not args.quiet:
+        lines = sum(len(v) for v in profile.sites.values())
+        print(f"{len(sources)} file(s) from {len(profile.docs)} site(s); {lines} boilerplate line(s) "
+              f"written to {args.output}", file=sys.stderr)
+    return 0
 
 
 class _EditsFile:

@@ -53,6 +53,11 @@ class Config:
     def replace(self, **changes: Any) -> "Config":
         return dataclasses.replace(self, **changes)
 
+    def with_options(self, step: str, **changes: Any) -> "Config":
+        """A copy with some of one step's options changed."""
+        options = dataclasses.replace(self.options(step), **changes)
+        return dataclasses.replace(self, steps={**self.steps, step: options})
+
 
 def step_names() -> list[str]:
     from .pipeline import STEPS

@@ -27,6 +27,9 @@ class Source:
     """The file to read."""
     relative: Path
     """Where it sits under its input folder: the output mirrors this."""
+    site: str = ""
+    """The site it comes from, for site boilerplate: the first folder under the input folder
+    (corpus/example.org/a.txt is from example.org), else the input folder's own name."""
 
 
 def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Source]:
@@ -38,7 +41,7 @@ def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[So
     sources: list[Source] = []
     for root in paths:
         if root.is_file():
-            sources.append(Source(root, Path(root.name)))
+            sources.append(Source(root, Path(root.name), root.resolve().parent.name))
             continue
         if not root.is_dir():
             raise InputError(f"{root}: no such file or folder")
@@ -49,7 +52,9 @@ def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[So
                 if name.startswith(".") or not name.endswith(suffixes):
                     continue
                 path = Path(folder) / name
-                found.append(Source(path, path.relative_to(root)))
+                relative = path.relative_to(root)
+                site = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
+                found.append(Source(path, relative, site))
         sources.extend(sorted(found, key=lambda s: s.relative.as_posix()))
     return sources
 

@@ -12,7 +12,7 @@ from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
 
-from . import captions, language, unicode, whitespace
+from . import boilerplate, captions, gazetteer, language, unicode, whitespace
 from .config import Config
 from .document import Document, Edit, Result, apply_edits
 
@@ -28,7 +28,9 @@ STEPS: tuple[Step, ...] = (
     Step("newlines", whitespace.fix_newlines, whitespace.NewlineOptions),
     Step("whitespace", whitespace.fix_whitespace, whitespace.WhitespaceOptions),
     Step("unicode", unicode.fix_unicode, unicode.UnicodeOptions),
+    Step("boilerplate", boilerplate.remove_boilerplate, boilerplate.BoilerplateOptions),
     Step("captions", captions.remove_duplicates, captions.CaptionOptions),
+    Step("gazetteer", gazetteer.fix_entities, gazetteer.GazetteerOptions),
 )
 
 _BY_NAME = {step.name: step for step in STEPS}
