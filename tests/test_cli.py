@@ -205,3 +205,16 @@ def test_in_place_through_a_link_rewrites_the_target(tree, tmp_path):
     assert main(["clean", str(tree), "--in-place", "-q"]) == 0
     assert (tree / "link.txt").is_symlink()
     assert target.read_text(encoding="utf-8") == CLEAN
+
+
+def test_user_gazetteer_protects_a_name(tmp_path):
+    text = ("Niger's government said on Monday that the Ngerièn delegation would stay in Niamey "
+            "for two more days of talks with ministers from Niger and its neighbours.\n")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "a.txt").write_text(text, encoding="utf-8")
+    assert main(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "plain"), "-q"]) == 0
+    assert "Nigerien delegation" in (tmp_path / "plain" / "a.txt").read_text(encoding="utf-8")
+    names = tmp_path / "names.tsv"
+    names.write_text("Ngerièn\torganisation\tNgerièn\t\tprotect\n", encoding="utf-8")
+    assert main(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "mine"), "--gazetteer", str(names), "-q"]) == 0
+    assert (tmp_path / "mine" / "a.txt").read_text(encoding="utf-8") == text
