@@ -2,6 +2,8 @@
 
 An article whose expected output depends on a step the pipeline does not have yet is a strict
 xfail: it fails the run the day that step lands, so the expectation is then checked for real.
+So is an article whose manifest entry names a `known_miss`: a defect the steps are known not to
+fix yet (the expected file still says what the right output is).
 """
 
 import sys
@@ -26,6 +28,8 @@ def _articles():
     for article in MANIFEST:
         missing = sorted(set(article["defects"]) - STEP_NAMES)
         marks = [pytest.mark.xfail(strict=True, reason=f"needs step(s) {', '.join(missing)}")] if missing else []
+        if "known_miss" in article:
+            marks.append(pytest.mark.xfail(strict=True, reason=article["known_miss"]))
         yield pytest.param(article, marks=marks, id=article["path"])
 
 
