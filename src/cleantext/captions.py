@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 import regex
@@ -134,18 +134,37 @@ def normalise(line: str, timeout: float = 1.0) -> str:
     return _normalise_many([line], timeout)[0]
 
 
+class _Punctuation(dict):
+    """str.translate table: letters, digits and marks (\\p{L}, \\p{N}, \\p{M}) and newlines map to
+    themselves, everything else to a space. Filled on demand, so any script works; translate is
+    several times faster than a regex that replaces every gap between words."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        keep = char == "\n" or char.isalnum() or unicodedata.category(char).startswith("M")
+        self[code] = char if keep else " "
+        return self[code]
+
+
+_PUNCTUATION = _Punctuation()
+_CREDIT_SPAN = 90  # a suffix credit is at most 50 characters plus its keyword and separators
+
+
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
-    # One regex call over all lines costs far less than one call per line.
-    suffix, prefix, punctuation, word, invisible = _patterns()
-    text = invisible.sub("", unicodedata.normalize("NFKC", "\n".join(lines)), timeout=timeout)
+    # One call over all lines costs far less than one call per line.
+    suffix, prefix, _, word, invisible = _patterns()
+    text = "\n".join(lines)
+    if not text.isascii():
+        text = invisible.sub("", unicodedata.normalize("NFKC", text))
     folded = text.casefold().split("\n")
     for n, line in enumerate(folded):
         if any(mark in line for mark in _CREDIT_MARKS):
-            stripped = suffix.sub("", prefix.sub("", line, timeout=timeout), timeout=timeout)
+            stripped = prefix.sub("", line, timeout=timeout)
+            cut = max(0, len(stripped) - _CREDIT_SPAN)  # the suffix pattern only reads the tail
+            stripped = stripped[:cut] + suffix.sub("", stripped[cut:], timeout=timeout)
             if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
                 folded[n] = stripped
-    keys = punctuation.sub(" ", "\n".join(folded), timeout=timeout).split("\n")
-    return [key.strip() for key in keys]
+    return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
 
 
 # The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
@@ -170,15 +189,22 @@ def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
             if mark in text:
                 text = text.replace(mark, " ")
     keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    # Most documents repeat nothing, and in the others most lines share no key: counting the keys
+    # (in C) settles both before any per-line Python work.
+    indices = [i for i, key in enumerate(keys) if len(key) >= 8]
+    head_keys = [keys[i][:_KEY_BYTES] for i in indices]
+    tail_keys = [keys[i][-_KEY_BYTES:] for i in indices]
+    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
+    if len(head_counts) == len(indices) and len(tail_counts) == len(indices):
+        return {}
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
-    for i, key in enumerate(keys):
-        if len(key) < 8:
-            continue
-        first = whole.setdefault(key, i)
-        head, tail = key[:_KEY_BYTES], key[-_KEY_BYTES:]
+    for i, head, tail in zip(indices, head_keys, tail_keys):
+        if head_counts[head] == 1 and tail_counts[tail] == 1:
+            continue  # equal whole keys share their head too
+        first = whole.setdefault(keys[i], i)
         same_head, same_tail = heads.get(head), tails.get(tail)
         if same_head is None and same_tail is None and first == i:
             heads[head] = [i]
@@ -209,17 +235,29 @@ class _Group:
     members: list[int]
     relation: dict[int, str]  # member -> "exact", "truncated" or "contained"
     protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
+    printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
+    last_kept: int = -1  # the latest member that stays: the head or a protected copy
+
+    def __post_init__(self) -> None:
+        self.last_kept = self.head
 
 
 def _ellipsis(line: str) -> bool:
     return line.rstrip().endswith(_ELLIPSES)
 
 
-def _completeness(line: str, key: str) -> tuple[int, int, int]:
+def _more_complete(line: str, key: str, than: str, than_key: str) -> bool:
     """Uncut beats cut, then more words, then more letters (a credit); a quote style, a
     non-breaking space or a compatibility form changes none of these, so the first copy stays."""
-    letters = sum(map(str.isalnum, unicodedata.normalize("NFKC", line)))
-    return (0 if _ellipsis(line) else 1, len(key), letters)
+    if _ellipsis(line) != _ellipsis(than):
+        return _ellipsis(than)
+    if len(key) != len(than_key):
+        return len(key) > len(than_key)
+
+    def letters(text: str) -> int:
+        return sum(map(str.isalnum, unicodedata.normalize("NFKC", text)))
+
+    return letters(line) > letters(than)
 
 
 def _subsequence(short: list[str], long_: list[str]) -> bool:
@@ -268,6 +306,8 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
     gap = [j for j in range(prev + 1, i) if lines[j] and j not in removed]
     if len(gap) > options.verse_max_gap or any(len(lines[j]) > options.verse_max_chars for j in gap):
         return False
+    if not counts:
+        counts.update(lines)
     # Numbers and scores ("2", "0:1") repeat in any table and say nothing either way.
     worded = [j for j in gap if any(map(str.isalpha, lines[j]))]
     unrepeated = sum(j not in involved and counts[lines[j]] == 1 for j in worded)
@@ -323,7 +363,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
 
     group_of: dict[int, _Group] = {}
     removed: set[int] = set()
-    counts = Counter(lines)
+    counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
     for i in sorted(pairs):
         tried: set[int] = set()
         for j in pairs[i]:
@@ -338,17 +378,20 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
             if relation is None:
                 continue
-            identical = any(printed[m] == printed[i] for m in group.members)
-            last_kept = max(m for m in group.members if m not in removed)
-            if not identical and _far(lines, removed, last_kept, i, options.window):
+            if not group.printed:
+                group.printed.add(printed[group.head])
+            identical = printed[i] in group.printed
+            if not identical and _far(lines, removed, group.last_kept, i, options.window):
                 continue
-            if _guarded(lines, keys, last_kept, i, involved, removed, counts, options):
+            if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options):
                 group.protected.add(i)
+                group.last_kept = i
             else:
                 removed.add(i)
-                if _completeness(lines[i], keys[i]) > _completeness(lines[group.best], keys[group.best]):
+                if _more_complete(lines[i], keys[i], lines[group.best], keys[group.best]):
                     group.best = i
             group.members.append(i)
+            group.printed.add(printed[i])
             group.relation[i] = relation
             group_of[i] = group
             break
@@ -356,22 +399,20 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
     for group in {id(g): g for g in group_of.values()}.values():
-        removed = [m for m in group.members[1:] if m not in group.protected]
-        if not removed:
+        dropped = [m for m in group.members[1:] if m not in group.protected]
+        if not dropped:
             continue
         kept = lines[group.best]
-        for m in removed:
+        for m in dropped:
             relation = group.relation[m] if m != group.best else group.relation.get(m, "exact")
             detail = f"same as line {group.head + 1}: {_quote(kept)}"
             removals[m] = (_reason(relation, lines[m], options), detail)
         if group.best != group.head:
             relation = "truncated" if cut[group.head] else group.relation[group.best]
             head = lines[group.head]
-            edits.append(Edit(STEP, starts[group.head], starts[group.head] + len(head), head, kept,
+            start = sum(len(line) + 1 for line in lines[:group.head])
+            edits.append(Edit(STEP, start, start + len(head), head, kept,
                               _reason(relation, head, options),
                               f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
     edits.extend(remove_lines(text, STEP, removals))
