@@ -28,6 +28,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -66,16 +67,17 @@ class CaptionOptions:
     """For near (not exact) copies, each line is compared with at most this many earlier groups
     that share its first or last characters. This window keeps a 100k-line file linear."""
     verse_max_chars: int = 80
-    """Lines up to this long count as short for the verse/table guard: refrains and cells."""
+    """Lines up to this long count as short for the verse and table guard."""
     verse_min_gap: int = 2
     """A repeated short line is kept when only short lines separate it from the previous copy, at
-    least this many of them printed once and at most one a repeat: a refrain after a verse (the
-    other refrain line repeats), a cell after the rest of a table row. Adjacent copies are
-    always duplicates (an alt text and its figcaption). 3 leaves fewer repeats on real pages
-    (492 against 571) but removes a table cell that recurs after a two-cell gap."""
+    least this many of them printed once and no fewer than the repeated ones: a refrain after a
+    verse (the other refrain line repeats), a cell after the rest of a table row. Adjacent
+    copies are always duplicates (an alt text and its figcaption). 2 keeps a table cell that
+    recurs after a two-cell gap."""
     verse_max_gap: int = 8
-    """...and at most this many lines: a verse or a table row. Repeated menus and teaser lists on
-    real pages come back after longer runs of short unique lines (links, dates)."""
+    """...and at most this many lines between them: a verse or a table row. On real pages,
+    repeated menus and teaser lists come back after longer runs of short unique lines (links,
+    dates): 12 left 664 repeated lines there, 8 leaves 600 (figures in captions_results.md)."""
     heading_max_chars: int = 80
     """A repeated line up to this long that ends in "?" or ":" is a question or label heading
     (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
@@ -108,7 +110,7 @@ _CREDIT_TAIL = (
 )
 
 
-_CREDIT_MARKS = (":", "©", "(", "/")  # every credit pattern needs one; most lines have none
+_CREDIT_MARKS = (":", "©", "(", "/")  # credit patterns are tried only on lines with one of these
 
 
 @lru_cache(maxsize=None)
@@ -117,10 +119,9 @@ def _patterns() -> tuple[regex.Pattern, ...]:
     suffix = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{P}}])[\p{{Z}}|–—-]*\p{{Z}}{_CREDIT_TAIL}[\p{{Z}}.]*$"
                            rf"|(?<=[\p{{L}}\p{{N}}\p{{P}}])\p{{Z}}*(?=\()\p{{Z}}*{_CREDIT_TAIL}[\p{{Z}}.]*$")
     prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
-    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}\n]+")
     word = regex.compile(r"[\p{L}\p{N}]")
     invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
-    return suffix, prefix, punctuation, word, invisible
+    return suffix, prefix, word, invisible
 
 
 def normalise(line: str, timeout: float = 1.0) -> str:
@@ -152,7 +153,7 @@ _CREDIT_SPAN = 90  # a suffix credit is at most 50 characters plus its keyword a
 
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
     # One call over all lines costs far less than one call per line.
-    suffix, prefix, _, word, invisible = _patterns()
+    suffix, prefix, word, invisible = _patterns()
     text = "\n".join(lines)
     if not text.isascii():
         text = invisible.sub("", unicodedata.normalize("NFKC", text))
@@ -180,10 +181,9 @@ _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, 
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
 
-def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
-    """For each line, earlier lines (newest first) that share its whole key, or its first or last
-    bytes. Lines with no such earlier or later line are absent from every list."""
-    text = "\n".join(lines)
+def _candidates(text: str, limit: int) -> dict[int, list[int]]:
+    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
+    or last bytes. Lines with no such earlier or later line are absent from every list."""
     if not text.isascii():
         for mark in _WIDE_PUNCTUATION:
             if mark in text:
@@ -205,41 +205,29 @@ def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
         if head_counts[head] == 1 and tail_counts[tail] == 1:
             continue  # equal whole keys share their head too
         first = whole.setdefault(keys[i], i)
-        same_head, same_tail = heads.get(head), tails.get(tail)
-        if same_head is None and same_tail is None and first == i:
-            heads[head] = [i]
-            tails[tail] = [i]
-            continue
-        earlier: set[int] = set()
-        for bucket in (same_head, same_tail):
-            if bucket:
-                earlier.update(bucket[-limit:])
+        earlier = set(heads.get(head, [])[-limit:]) | set(tails.get(tail, [])[-limit:])
         earlier.discard(first)
-        # The line with the same whole key comes first, however far back: it is the likely match.
-        pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
-        if same_head is None:
-            heads[head] = [i]
-        else:
-            same_head.append(i)
-        if same_tail is None:
-            tails[tail] = [i]
-        else:
-            same_tail.append(i)
+        if earlier or first != i:
+            # The line with the same whole key comes first, however far back: the likely match.
+            pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
+        heads.setdefault(head, []).append(i)
+        tails.setdefault(tail, []).append(i)
     return pairs
 
 
 @dataclass
 class _Group:
     head: int  # the first copy: where the kept text stays
-    best: int  # the most complete copy: the text that is kept
-    members: list[int]
-    relation: dict[int, str]  # member -> "exact", "truncated" or "contained"
-    protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
-    printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
+    best: int = -1  # the most complete copy: the text that is kept
     last_kept: int = -1  # the latest member that stays: the head or a protected copy
+    members: list[int] = field(default_factory=list)
+    relation: dict[int, str] = field(default_factory=dict)  # "exact", "truncated", "contained"
+    protected: set[int] = field(default_factory=set)  # repeats that stay (refrain, heading)
+    printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
 
     def __post_init__(self) -> None:
-        self.last_kept = self.head
+        self.best = self.last_kept = self.head
+        self.members.append(self.head)
 
 
 def _ellipsis(line: str) -> bool:
@@ -292,15 +280,15 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
         return True
     line = lines[i].rstrip()
     if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars:
-        if i - prev > 100 or any(lines[j] and j not in removed for j in range(prev + 1, i)):
+        if any(lines[j] and j not in removed for j in range(prev + 1, i)):
             return True
     if len(line) > options.verse_max_chars:
         return False
-    # Verse and tables: between the copies only short lines, at least `verse_min_gap` of them and
-    # half printed once and sharing no key with any line: a refrain's verses, a table's other
-    # cells. A repeated menu or teaser list is all repeats, short entries included; a caption's
-    # copy follows it directly or after a paragraph. Removed lines are skipped, and removing lines
-    # never makes a line a repeat, so a second run sees a gap that passes at least as well.
+    # Verse and tables: between the copies only short lines, at least half of them printed once
+    # and sharing no key with any line: a refrain's verses, a table's other cells. A repeated menu
+    # or teaser list is all repeats, short entries included; a caption's copy follows it directly
+    # or after a paragraph. Removed lines are skipped, and removing lines never makes a line a
+    # repeat, so a second run sees a gap that passes at least as well.
     if i - prev > 2 * options.verse_max_gap:  # blank lines between stanzas count double at most
         return False
     gap = [j for j in range(prev + 1, i) if lines[j] and j not in removed]
@@ -317,15 +305,8 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
 def _far(lines: list[str], removed: set[int], prev: int, i: int, window: int) -> bool:
     """More than `window` non-blank lines that stay lie between `prev` and `i`. Lines already
     removed do not count, so a second run over the output measures the same distance."""
-    if i - prev <= window:
-        return False
-    count = 0
-    for j in range(prev + 1, i):
-        if lines[j] and j not in removed:
-            count += 1
-            if count > window:
-                return True
-    return False
+    kept = (j for j in range(prev + 1, i) if lines[j] and j not in removed)
+    return i - prev > window and next(islice(kept, window, None), None) is not None
 
 
 def _quote(line: str, width: int = 60) -> str:
@@ -345,14 +326,13 @@ def _reason(relation: str, line: str, options: CaptionOptions) -> str:
 def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     """Edits that remove later copies of repeated lines and keep the most complete copy first.
 
-    Exact copies (after normalising) are found at any distance; near copies (cut off, or with
-    words added within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
-    When a later copy is more complete (untruncated, or with its credit), the first copy's line
-    is replaced by it and the later one removed: two edits.
+    Copies identical as printed are found at any distance, others (case, credit, cut off, words
+    added within `similarity`) within `window`. When a later copy is more complete (uncut, or
+    with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
     lines = (text[:-1] if text.endswith("\n") else text).split("\n")
-    pairs = _candidates(lines, options.candidates)
+    pairs = _candidates(text, options.candidates)
     if not pairs:
         return []
     involved = set(pairs).union(*pairs.values())
@@ -369,7 +349,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
         for j in pairs[i]:
             group = group_of.get(j)
             if group is None:
-                group = group_of[j] = _Group(j, j, [j], {}, set())
+                group = group_of[j] = _Group(j)
             if id(group) in tried:
                 continue
             if len(tried) >= options.candidates:
@@ -395,7 +375,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             group.relation[i] = relation
             group_of[i] = group
             break
-        group_of.setdefault(i, _Group(i, i, [i], {}, set()))
+        group_of.setdefault(i, _Group(i))
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
@@ -405,9 +385,8 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             continue
         kept = lines[group.best]
         for m in dropped:
-            relation = group.relation[m] if m != group.best else group.relation.get(m, "exact")
-            detail = f"same as line {group.head + 1}: {_quote(kept)}"
-            removals[m] = (_reason(relation, lines[m], options), detail)
+            removals[m] = (_reason(group.relation[m], lines[m], options),
+                           f"same as line {group.head + 1}: {_quote(kept)}")
         if group.best != group.head:
             relation = "truncated" if cut[group.head] else group.relation[group.best]
             head = lines[group.head]
