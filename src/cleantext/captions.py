@@ -110,7 +110,21 @@ _CREDIT_TAIL = (
 )
 
 
-_CREDIT_MARKS = (":", "©", "(", "/")  # credit patterns are tried only on lines with one of these
+# The credit patterns are slow to try at every position, so a line meets them only if it holds
+# one of these stems (every credit word contains one) or an agency after "(" or before "/".
+_CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "source", "quelle",
+                 "fuente", "fonte", "copyright", "illustration", "grafik", "gráfico", "video",
+                 "vídeo", "archiv", "©", "(c)")
+_AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\s", " ")).split()
+                      if len(w) > 1)
+
+
+def _may_have_credit(line: str) -> bool:
+    if any(stem in line for stem in _CREDIT_STEMS):
+        return True
+    if "(" not in line and "/" not in line:
+        return False
+    return any(f"({a}" in line or f"{a}/" in line or f"{a} /" in line for a in _AGENCY_WORDS)
 
 
 @lru_cache(maxsize=None)
@@ -159,7 +173,7 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
         text = invisible.sub("", unicodedata.normalize("NFKC", text))
     folded = text.casefold().split("\n")
     for n, line in enumerate(folded):
-        if any(mark in line for mark in _CREDIT_MARKS):
+        if _may_have_credit(line):
             stripped = prefix.sub("", line, timeout=timeout)
             cut = max(0, len(stripped) - _CREDIT_SPAN)  # the suffix pattern only reads the tail
             stripped = stripped[:cut] + suffix.sub("", stripped[cut:], timeout=timeout)
