@@ -134,8 +134,7 @@ def _patterns() -> tuple[regex.Pattern, ...]:
                            rf"|(?<=[\p{{L}}\p{{N}}\p{{P}}])\p{{Z}}*(?=\()\p{{Z}}*{_CREDIT_TAIL}[\p{{Z}}.]*$")
     prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
     word = regex.compile(r"[\p{L}\p{N}]")
-    invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
-    return suffix, prefix, word, invisible
+    return suffix, prefix, word
 
 
 def normalise(line: str, timeout: float = 1.0) -> str:
@@ -151,13 +150,15 @@ def normalise(line: str, timeout: float = 1.0) -> str:
 
 class _Punctuation(dict):
     """str.translate table: letters, digits and marks (\\p{L}, \\p{N}, \\p{M}) and newlines map to
-    themselves, everything else to a space. Filled on demand, so any script works; translate is
+    themselves, format characters (\\p{Cf}: soft hyphens, zero-width marks, which split no word)
+    to nothing, everything else to a space. Filled on demand, so any script works; translate is
     several times faster than a regex that replaces every gap between words."""
 
     def __missing__(self, code: int) -> str:
         char = chr(code)
-        keep = char == "\n" or char.isalnum() or unicodedata.category(char).startswith("M")
-        self[code] = char if keep else " "
+        category = unicodedata.category(char)
+        keep = char == "\n" or char.isalnum() or category.startswith("M")
+        self[code] = char if keep else "" if category == "Cf" else " "
         return self[code]
 
 
@@ -167,18 +168,20 @@ _CREDIT_SPAN = 90  # a suffix credit is at most 50 characters plus its keyword a
 
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
     # One call over all lines costs far less than one call per line.
-    suffix, prefix, word, invisible = _patterns()
+    suffix, prefix, word = _patterns()
     text = "\n".join(lines)
     if not text.isascii():
-        text = invisible.sub("", unicodedata.normalize("NFKC", text))
+        text = unicodedata.normalize("NFKC", text)
     folded = text.casefold().split("\n")
     for n, line in enumerate(folded):
-        if _may_have_credit(line):
-            stripped = prefix.sub("", line, timeout=timeout)
-            cut = max(0, len(stripped) - _CREDIT_SPAN)  # the suffix pattern only reads the tail
+        stripped = line
+        if _may_have_credit(line[:_CREDIT_SPAN]):
+            stripped = prefix.sub("", stripped, timeout=timeout)
+        cut = max(0, len(stripped) - _CREDIT_SPAN)  # the suffix pattern only reads the tail
+        if _may_have_credit(stripped[cut:]):
             stripped = stripped[:cut] + suffix.sub("", stripped[cut:], timeout=timeout)
-            if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
-                folded[n] = stripped
+        if stripped != line and word.search(stripped, timeout=timeout):
+            folded[n] = stripped  # a line that is all credit stays comparable as it is
     return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
 
 
