@@ -211,9 +211,9 @@ def _candidates(text: str, limit: int) -> dict[int, list[int]]:
     indices = [i for i, key in enumerate(keys) if len(key) >= 8]
     head_keys = [keys[i][:_KEY_BYTES] for i in indices]
     tail_keys = [keys[i][-_KEY_BYTES:] for i in indices]
-    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
-    if len(head_counts) == len(indices) and len(tail_counts) == len(indices):
+    if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
         return {}
+    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
@@ -348,10 +348,10 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
-    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
     pairs = _candidates(text, options.candidates)
     if not pairs:
         return []
+    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
