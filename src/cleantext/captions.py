@@ -110,8 +110,8 @@ _CREDIT_TAIL = (
 )
 
 
-# The credit patterns are slow to try at every position, so a line meets them only if it holds
-# one of these stems (every credit word contains one) or an agency after "(" or before "/".
+# The credit patterns are slow to try at every position of a line, so they are tried only from
+# the first of these stems (every credit word contains one) or agencies after "(" or before "/".
 _CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "source", "quelle",
                  "fuente", "fonte", "copyright", "illustration", "grafik", "gráfico", "video",
                  "vídeo", "archiv", "©", "(c)")
@@ -119,12 +119,16 @@ _AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\
                       if len(w) > 1)
 
 
-def _may_have_credit(line: str) -> bool:
-    if any(stem in line for stem in _CREDIT_STEMS):
-        return True
-    if "(" not in line and "/" not in line:
-        return False
-    return any(f"({a}" in line or f"{a}/" in line or f"{a} /" in line for a in _AGENCY_WORDS)
+def _credit_cue(line: str) -> int:
+    """Where the first possible credit starts in `line`, or -1."""
+    found = [at for at in map(line.find, _CREDIT_STEMS) if at >= 0]
+    if "(" in line or "/" in line:
+        for agency in _AGENCY_WORDS:
+            for form in (f"({agency}", f"{agency}/", f"{agency} /"):
+                at = line.find(form)
+                if at >= 0:
+                    found.append(at)
+    return min(found, default=-1)
 
 
 @lru_cache(maxsize=None)
@@ -163,7 +167,6 @@ class _Punctuation(dict):
 
 
 _PUNCTUATION = _Punctuation()
-_CREDIT_SPAN = 90  # a suffix credit is at most 50 characters plus its keyword and separators
 
 
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
@@ -174,12 +177,14 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
         text = unicodedata.normalize("NFKC", text)
     folded = text.casefold().split("\n")
     for n, line in enumerate(folded):
-        stripped = line
-        if _may_have_credit(line[:_CREDIT_SPAN]):
-            stripped = prefix.sub("", stripped, timeout=timeout)
-        cut = max(0, len(stripped) - _CREDIT_SPAN)  # the suffix pattern only reads the tail
-        if _may_have_credit(stripped[cut:]):
-            stripped = stripped[:cut] + suffix.sub("", stripped[cut:], timeout=timeout)
+        cue = _credit_cue(line)
+        if cue < 0:
+            continue
+        stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
+        cue = _credit_cue(stripped)
+        found = suffix.search(stripped, max(0, cue - 8), timeout=timeout) if cue >= 0 else None
+        if found:
+            stripped = stripped[:found.start()]
         if stripped != line and word.search(stripped, timeout=timeout):
             folded[n] = stripped  # a line that is all credit stays comparable as it is
     return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
