@@ -10,7 +10,8 @@ quotes are curly on one side, one copy is cut with an ellipsis.
 credits dropped) and keeps the most complete copy in the position of the first one. What can go
 wrong is removing text that was meant to repeat: a refrain, a table cell, a list of "Yes"/"No",
 a heading like "Question:". So a copy is only removed when it is long enough, is not a short
-label or question heading, and does not sit in a run of short unrepeated lines (verse, tables).
+label or question heading, and is not separated from its previous copy by a few short lines
+printed once (verse, a table row).
 A missed duplicate costs a line; a removed sentence loses text, so every doubt keeps the line.
 
 Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``duplicate-block``
@@ -45,13 +46,14 @@ class CaptionOptions:
     real pages starts counting a repeated line as a duplicate."""
     min_words: int = 1
     """...and its normalised form this many words. On real pages most repeated lines of 20+
-    characters with one or two words are menu entries (German compounds); raising this to 3
-    left 1,666 more repeated lines there, so length alone is the guard."""
+    characters with one or two words are menu entries (German compounds): 2 left 962 repeated
+    lines on the development set of real pages against 600, so length alone is the guard."""
     window: int = 20
     """Copies that are not identical as printed (they differ in case, punctuation, credit or
     length) must lie within this many kept non-blank lines of each other; identical copies may
     be anywhere. A caption and its copy sit a few lines apart, while a table of contents entry
-    and the heading it points to are far apart and differ in case."""
+    and the heading it points to are far apart and differ in case (40 removed such a heading
+    in the dev set; 5 to 20 made no difference there)."""
     caption_max_chars: int = 200
     """A removed copy up to this long is reported as ``duplicate-caption``, longer as
     ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
@@ -77,7 +79,8 @@ class CaptionOptions:
     verse_max_gap: int = 8
     """...and at most this many lines between them: a verse or a table row. On real pages,
     repeated menus and teaser lists come back after longer runs of short unique lines (links,
-    dates): 12 left 664 repeated lines there, 8 leaves 600 (figures in captions_results.md)."""
+    dates): 10 leaves 624 repeated lines there, 8 leaves 600; 6 leaves 563 but removes a
+    repeated table cell in the dev set (figures in benchmarks/captions_results.md)."""
     heading_max_chars: int = 80
     """A repeated line up to this long that ends in "?" or ":" is a question or label heading
     (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
