@@ -9,10 +9,9 @@ quotes are curly on one side, one copy is cut with an ellipsis.
 `remove_duplicates` compares lines in a normalised form (NFKC, case folded, punctuation and
 credits dropped) and keeps the most complete copy in the position of the first one. What can go
 wrong is removing text that was meant to repeat: a refrain, a table cell, a list of "Yes"/"No",
-a heading like "Question:". So a copy is only removed when it is long enough, is not a short
-label or question heading, and is not separated from its previous copy by a few short lines
-printed once (verse, a table row).
-A missed duplicate costs a line; a removed sentence loses text, so every doubt keeps the line.
+a heading like "Question:". So a copy goes only when it is long enough, is no label or question
+heading, and is not separated from its previous copy by a few short lines printed once (verse,
+a table row). A missed duplicate costs a line, a removed sentence loses text: doubt keeps.
 
 Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``duplicate-block``
 (a longer paragraph), ``truncated-duplicate`` (one copy is a cut-off version of the other).
@@ -41,27 +40,23 @@ STEP = "captions"
 @dataclass(frozen=True)
 class CaptionOptions:
     min_chars: int = 20
-    """A copy is removed only if the line has this many characters. Below it are labels, table
-    cells and list items ("Yes", "Read more", "* * *"); 20 is also where the development set of
-    real pages starts counting a repeated line as a duplicate."""
+    """A copy is removed only if the line has this many characters: below are labels, cells and
+    list items ("Yes", "Read more", "* * *"). Real pages are scored for repeats from 20."""
     min_words: int = 1
     """...and its normalised form this many words. On real pages most repeated lines of 20+
     characters with one or two words are menu entries (German compounds): 2 left 962 repeated
     lines on the development set of real pages against 600, so length alone is the guard."""
     window: int = 20
-    """Copies that are not identical as printed (they differ in case, punctuation, credit or
-    length) must lie within this many kept non-blank lines of each other; identical copies may
-    be anywhere. A caption and its copy sit a few lines apart, while a table of contents entry
-    and the heading it points to are far apart and differ in case (40 removed such a heading
-    in the dev set; 5 to 20 made no difference there)."""
+    """Copies that differ as printed (case, punctuation, credit, length) must lie within this many
+    kept non-blank lines; identical ones may be anywhere. A caption's copy is near; a contents
+    entry and its heading are far (40 removed such a heading in the dev set; 5 to 20 did not)."""
     caption_max_chars: int = 200
     """A removed copy up to this long is reported as ``duplicate-caption``, longer as
     ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
     similarity: float = 0.85
-    """A copy whose words all appear, in order, in a longer copy (a prefix, or a caption with a
-    word added) is the same block when their similarity 2 * short / (short + long), in normalised
-    characters, reaches this. Substituted words never match. Measured on the dev set
-    (benchmarks/captions_threshold.py, figures in benchmarks/captions_results.md)."""
+    """A copy whose words all appear, in order, in a longer copy is the same block when 2 * short /
+    (short + long), in normalised characters, reaches this; substituted words never match. The
+    lowest value that loses no dev-set line (benchmarks/captions_threshold.py, _results.md)."""
     truncated_min_ratio: float = 0.2
     """A copy ending in an ellipsis must still cover this share of the full copy: the ellipsis is
     evidence of a cut, but a three-word teaser is too little to say which paragraph it cut."""
@@ -71,26 +66,22 @@ class CaptionOptions:
     verse_max_chars: int = 80
     """Lines up to this long count as short for the verse and table guard."""
     verse_min_gap: int = 2
-    """A repeated short line is kept when only short lines separate it from the previous copy, at
-    least this many of them printed once and no fewer than the repeated ones: a refrain after a
-    verse (the other refrain line repeats), a cell after the rest of a table row. Adjacent
-    copies are always duplicates (an alt text and its figcaption). 2 keeps a table cell that
-    recurs after a two-cell gap."""
+    """A repeated short line stays when only short lines separate it from the previous copy, at
+    least this many printed once and no fewer than the repeats: a refrain after its verse, a cell
+    after the rest of its row. Adjacent copies always go (alt text and figcaption); 3 lost cells."""
     verse_max_gap: int = 8
-    """...and at most this many lines between them: a verse or a table row. On real pages,
-    repeated menus and teaser lists come back after longer runs of short unique lines (links,
-    dates): 10 leaves 624 repeated lines there, 8 leaves 600; 6 leaves 563 but removes a
-    repeated table cell in the dev set (figures in benchmarks/captions_results.md)."""
+    """...and at most this many: a verse or a row. Repeated menus come back after longer runs of
+    short unique lines: on real pages 10 leaves 624 repeats, 8 leaves 600; 6 leaves 563 but
+    removes a repeated table cell in the dev set (figures in benchmarks/captions_results.md)."""
     heading_max_chars: int = 80
-    """A repeated line up to this long that ends in "?" or ":" is a question or label heading
-    (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
+    """A repeated line up to this long ending in "?" or ":" is a question or label heading (Q&A,
+    interviews, FAQs) and stays unless its copies are adjacent."""
     timeout: float = 1.0
     """Seconds allowed to each credit-pattern match, as for every pattern in cleantext."""
 
 
-# Credits that one copy of a caption carries and the other does not. Matched on the case-folded
-# NFKC form. Keywords cover en/fr/de/es/it/pt/nl; agencies are the wire services whose name is
-# printed alone in brackets.
+# Credits that one copy of a caption carries and the other does not, matched on the case-folded
+# NFKC form: keywords in en/fr/de/es/it/pt, and wire services printed alone in brackets.
 _CREDIT_WORDS = (
     r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|"
     r"bildquelle|fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|"
@@ -112,7 +103,6 @@ _CREDIT_TAIL = (
     rf"|\((?:{_AGENCIES})(?:\s*/\s*[^\n()]{{1,40}})?\)|(?:{_AGENCIES})\s*/\s*[^\n]{{1,40}}?)"
 )
 
-
 # The credit patterns are slow to try at every position of a line, so they are tried only from
 # the first of these stems (every credit word contains one) or agencies after "(" or before "/".
 _CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "source", "quelle",
@@ -126,11 +116,8 @@ def _credit_cue(line: str) -> int:
     """Where the first possible credit starts in `line`, or -1."""
     found = [at for at in map(line.find, _CREDIT_STEMS) if at >= 0]
     if "(" in line or "/" in line:
-        for agency in _AGENCY_WORDS:
-            for form in (f"({agency}", f"{agency}/", f"{agency} /"):
-                at = line.find(form)
-                if at >= 0:
-                    found.append(at)
+        forms = (f"{a}{b}" for w in _AGENCY_WORDS for a, b in ((f"({w}", ""), (w, "/"), (w, " /")))
+        found += [at for at in map(line.find, forms) if at >= 0]
     return min(found, default=-1)
 
 
@@ -156,9 +143,8 @@ def normalise(line: str, timeout: float = 1.0) -> str:
 
 
 class _Punctuation(dict):
-    """str.translate table: letters, digits and marks (\\p{L}, \\p{N}, \\p{M}) and newlines map to
-    themselves, format characters (\\p{Cf}: soft hyphens, zero-width marks, which split no word)
-    to nothing, everything else to a space. Filled on demand, so any script works; translate is
+    """str.translate table: \\p{L}, \\p{N}, \\p{M} and newlines stay, \\p{Cf} (soft hyphens,
+    zero-width marks) goes, anything else becomes a space. Filled on demand for any script;
     several times faster than a regex that replaces every gap between words."""
 
     def __missing__(self, code: int) -> str:
@@ -193,15 +179,12 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
     return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
 
 
-# The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
-# ASCII and drops ASCII punctuation and spaces, and keeps every other byte, so no letter of any
-# script is lost. Common non-ASCII punctuation is dropped first. It only proposes candidates: the
-# comparison that decides is the Unicode-aware `normalise`.
+# The prefilter runs bytes.translate on UTF-8 (memory speed): ASCII lowercased, ASCII punctuation
+# and spaces dropped, every other byte kept, so no letter of any script is lost; common wide
+# punctuation goes first. It only proposes candidates: the Unicode-aware `normalise` decides.
 _ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
 _ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
-_WIDE_PUNCTUATION = ("\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\xab", "\xbb",
-                     "\u2039", "\u203a", "\xa0", "\u202f", "\u2009", "\u2026", "\u2013", "\u2014",
-                     "\xad", "\u200b", "\xa9", "\xb7", "\u2022")
+_WIDE_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\xa0\u202f\u2009\u2026\u2013\u2014\xad\u200b\xa9\xb7\u2022"
 _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
@@ -266,11 +249,8 @@ def _more_complete(line: str, key: str, than: str, than_key: str) -> bool:
         return _ellipsis(than)
     if len(key) != len(than_key):
         return len(key) > len(than_key)
-
-    def letters(text: str) -> int:
-        return sum(map(str.isalnum, unicodedata.normalize("NFKC", text)))
-
-    return letters(line) > letters(than)
+    letters = [sum(map(str.isalnum, unicodedata.normalize("NFKC", t))) for t in (line, than)]
+    return letters[0] > letters[1]
 
 
 def _subsequence(short: list[str], long_: list[str]) -> bool:
@@ -296,10 +276,7 @@ def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions)
 def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved: set[int],
              removed: set[int], counts: Counter[str], options: CaptionOptions) -> bool:
     """True when copy `i` of the kept line `prev` must stay: too short, a heading, or verse.
-
-    Lines already removed are left out of the gap between the copies, so a second run over the
-    output sees the same gap and decides the same way.
-    """
+    Removed lines are left out of every gap, so a second run over the output decides the same."""
     key = keys[i]
     if len(lines[i].strip()) < options.min_chars or not key or key.count(" ") + 1 < options.min_words:
         return True
