@@ -232,6 +232,7 @@ class _Group:
     relation: dict[int, str] = field(default_factory=dict)  # "exact", "truncated", "contained"
     protected: set[int] = field(default_factory=set)  # repeats that stay (refrain, heading)
     printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
+    keys: set[str] = field(default_factory=set)  # the members' normalised forms
 
     def __post_init__(self) -> None:
         self.best = self.last_kept = self.head
@@ -312,11 +313,8 @@ def _far(lines: list[str], removed: set[int], prev: int, i: int, window: int) ->
 
 
 def _quote(line: str, width: int = 60) -> str:
-    line = line.strip()
-    if len(line) <= width:
-        return f'"{line}"'
-    cut = line.rfind(" ", 0, width)
-    return f'"{line[:cut if cut > width // 2 else width]} ..."'
+    line, cut = line.strip(), line.strip().rfind(" ", 0, width)
+    return f'"{line}"' if len(line) <= width else f'"{line[:cut if cut > width // 2 else width]} ..."'
 
 
 def _reason(relation: str, line: str, options: CaptionOptions) -> str:
@@ -351,17 +349,17 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
         for j in pairs[i]:
             group = group_of.get(j)
             if group is None:
-                group = group_of[j] = _Group(j)
+                group = group_of[j] = _Group(j, printed={printed[j]}, keys={keys[j]})
             if id(group) in tried:
                 continue
             if len(tried) >= options.candidates:
                 break
             tried.add(id(group))
-            relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
+            # An exact copy of any member belongs here even when the best copy grew past it.
+            relation = "exact" if keys[i] in group.keys else _relation(
+                keys[group.best], keys[i], cut[group.best], cut[i], options)
             if relation is None:
                 continue
-            if not group.printed:
-                group.printed.add(printed[group.head])
             identical = printed[i] in group.printed
             if not identical and _far(lines, removed, group.last_kept, i, options.window):
                 continue
@@ -374,10 +372,12 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
                     group.best = i
             group.members.append(i)
             group.printed.add(printed[i])
+            group.keys.add(keys[i])
             group.relation[i] = relation
             group_of[i] = group
             break
-        group_of.setdefault(i, _Group(i))
+        if i not in group_of:
+            group_of[i] = _Group(i, printed={printed[i]}, keys={keys[i]})
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
