@@ -80,13 +80,12 @@ class CaptionOptions:
     """Seconds allowed to each credit-pattern match, as for every pattern in cleantext."""
 
 
-# Credits that one copy of a caption carries and the other does not, matched on the case-folded
-# NFKC form: keywords in en/fr/de/es/it/pt, and wire services printed alone in brackets.
+# Credits one copy of a caption carries (case-folded NFKC): en/fr/de/es/it/pt words, wire services.
 _CREDIT_WORDS = (
-    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|"
-    r"bildquelle|fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|"
-    r"créditos|source|sources|quelle|fuente|fonte|copyright|illustration|grafik|gráfico|"
-    r"video|vídeo|archiv(?:bild|foto)?|archive|file\s+photo|foto\s+de\s+archivo"
+    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|bildquelle|"
+    r"fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|créditos|source|sources|"
+    r"quelle|fuente|fonte|copyright|illustration|grafik|gráfico|video|vídeo|archiv(?:bild|foto)?|"
+    r"archive|file\s+photo|foto\s+de\s+archivo"
 )
 _AGENCIES = (
     r"reuters|afp|ap|dpa|epa|efe|ansa|anp|apa|sda|ats|keystone|belga|lusa|xinhua|tass|"
@@ -268,7 +267,8 @@ def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions)
         return "truncated"  # the ellipsis may have cut a word in two
     # Near means insertions only: every word of the shorter copy, in order, in the longer one.
     # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
-    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity:
+    # Words added only in front are a label or a breadcrumb ("Home Politics ..."): both stay.
+    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity and not long_.endswith(short):
         if _subsequence(short.split(), long_.split()):
             return "truncated" if long_.startswith(short) else "contained"
     return None
