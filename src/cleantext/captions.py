@@ -9,9 +9,9 @@ quotes are curly on one side, one copy is cut with an ellipsis.
 `remove_duplicates` compares lines in a normalised form (NFKC, case folded, punctuation and
 credits dropped) and keeps the most complete copy in the position of the first one. What can go
 wrong is removing text that was meant to repeat: a refrain, a table cell, a list of "Yes"/"No",
-a heading like "Question:". So a copy is only removed when it is long enough, is not a short
-label or question heading, and does not sit in a run of short unrepeated lines (verse, tables).
-A missed duplicate costs a line; a removed sentence loses text, so every doubt keeps the line.
+a heading like "Question:". So a copy goes only when it is long enough, is no label or question
+heading, and is not separated from its previous copy by a few short lines printed once (verse,
+a table row). A missed duplicate costs a line, a removed sentence loses text: doubt keeps.
 
 Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``duplicate-block``
 (a longer paragraph), ``truncated-duplicate`` (one copy is a cut-off version of the other).
@@ -26,8 +26,9 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 import regex
 
@@ -39,26 +40,23 @@ STEP = "captions"
 @dataclass(frozen=True)
 class CaptionOptions:
     min_chars: int = 20
-    """A copy is removed only if the line has this many characters. Below it are labels, table
-    cells and list items ("Yes", "Read more", "* * *"); 20 is also where the development set of
-    real pages starts counting a repeated line as a duplicate."""
+    """A copy is removed only if the line has this many characters: below are labels, cells and
+    list items ("Yes", "Read more", "* * *"). Real pages are scored for repeats from 20."""
     min_words: int = 1
     """...and its normalised form this many words. On real pages most repeated lines of 20+
-    characters with one or two words are menu entries (German compounds); raising this to 3
-    left 1,666 more repeated lines there, so length alone is the guard."""
+    characters with one or two words are menu entries (German compounds): 2 left 962 repeated
+    lines on the development set of real pages against 600, so length alone is the guard."""
     window: int = 20
-    """Copies that are not identical as printed (they differ in case, punctuation, credit or
-    length) must lie within this many kept non-blank lines of each other; identical copies may
-    be anywhere. A caption and its copy sit a few lines apart, while a table of contents entry
-    and the heading it points to are far apart and differ in case."""
+    """Copies that differ as printed (case, punctuation, credit, length) must lie within this many
+    kept non-blank lines; identical ones may be anywhere. A caption's copy is near; a contents
+    entry and its heading are far (40 removed such a heading in the dev set; 5 to 20 did not)."""
     caption_max_chars: int = 200
     """A removed copy up to this long is reported as ``duplicate-caption``, longer as
     ``duplicate-block``. Captions and headlines in the dev set are under 160 characters."""
-    similarity: float = 0.85
-    """A copy whose words all appear, in order, in a longer copy (a prefix, or a caption with a
-    word added) is the same block when their similarity 2 * short / (short + long), in normalised
-    characters, reaches this. Substituted words never match. Measured on the dev set
-    (benchmarks/captions_threshold.py, figures in benchmarks/captions_results.md)."""
+    similarity: float = 0.90
+    """A copy whose words all appear, in order, in a longer copy is the same block when 2 * short /
+    (short + long), in normalised characters, reaches this; substituted words never match. The
+    dev set loses lines below 0.85; 0.90 also spares list items on real pages (captions_results)."""
     truncated_min_ratio: float = 0.2
     """A copy ending in an ellipsis must still cover this share of the full copy: the ellipsis is
     evidence of a cut, but a three-word teaser is too little to say which paragraph it cut."""
@@ -66,31 +64,28 @@ class CaptionOptions:
     """For near (not exact) copies, each line is compared with at most this many earlier groups
     that share its first or last characters. This window keeps a 100k-line file linear."""
     verse_max_chars: int = 80
-    """Lines up to this long count as short for the verse/table guard: refrains and cells."""
+    """Lines up to this long count as short for the verse and table guard."""
     verse_min_gap: int = 2
-    """A repeated short line is kept when only short lines separate it from the previous copy, at
-    least this many of them printed once and at most one a repeat: a refrain after a verse (the
-    other refrain line repeats), a cell after the rest of a table row. Adjacent copies are
-    always duplicates (an alt text and its figcaption). 3 leaves fewer repeats on real pages
-    (492 against 571) but removes a table cell that recurs after a two-cell gap."""
+    """A repeated short line stays when only short lines separate it from the previous copy, at
+    least this many printed once and no fewer than the repeats: a refrain after its verse, a cell
+    after the rest of its row. Adjacent copies always go (alt text and figcaption); 3 lost cells."""
     verse_max_gap: int = 8
-    """...and at most this many lines: a verse or a table row. Repeated menus and teaser lists on
-    real pages come back after longer runs of short unique lines (links, dates)."""
+    """...and at most this many: a verse or a row. Repeated menus come back after longer runs of
+    short unique lines: on real pages 10 leaves 624 repeats, 8 leaves 600; 6 leaves 563 but
+    removes a repeated table cell in the dev set (figures in benchmarks/captions_results.md)."""
     heading_max_chars: int = 80
-    """A repeated line up to this long that ends in "?" or ":" is a question or label heading
-    (Q&A, interviews, FAQs) and stays unless its copies are adjacent."""
+    """A repeated line up to this long ending in "?" or ":" is a question or label heading (Q&A,
+    interviews, FAQs) and stays unless its copies are adjacent."""
     timeout: float = 1.0
     """Seconds allowed to each credit-pattern match, as for every pattern in cleantext."""
 
 
-# Credits that one copy of a caption carries and the other does not. Matched on the case-folded
-# NFKC form. Keywords cover en/fr/de/es/it/pt/nl; agencies are the wire services whose name is
-# printed alone in brackets.
+# Credits one copy of a caption carries (case-folded NFKC): en/fr/de/es/it/pt words, wire services.
 _CREDIT_WORDS = (
-    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|"
-    r"bildquelle|fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|"
-    r"créditos|source|sources|quelle|fuente|fonte|copyright|illustration|grafik|gráfico|"
-    r"video|vídeo|archiv(?:bild|foto)?|archive|file\s+photo|foto\s+de\s+archivo"
+    r"photos?|photograph(?:y|ie)?|pictures?|pics?|images?|imagen|immagine|imagem|bild(?:er)?|bildquelle|"
+    r"fotos?|fotografía|fotografia|foto\s*credit|crédits?|credits?|crédito|créditos|source|sources|"
+    r"quelle|fuente|fonte|copyright|illustration|grafik|gráfico|video|vídeo|archiv(?:bild|foto)?|"
+    r"archive|file\s+photo|foto\s+de\s+archivo"
 )
 _AGENCIES = (
     r"reuters|afp|ap|dpa|epa|efe|ansa|anp|apa|sda|ats|keystone|belga|lusa|xinhua|tass|"
@@ -107,8 +102,22 @@ _CREDIT_TAIL = (
     rf"|\((?:{_AGENCIES})(?:\s*/\s*[^\n()]{{1,40}})?\)|(?:{_AGENCIES})\s*/\s*[^\n]{{1,40}}?)"
 )
 
+# The credit patterns are slow to try at every position of a line, so they are tried only from
+# the first of these stems (every credit word contains one) or agencies after "(" or before "/".
+_CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "source", "quelle",
+                 "fuente", "fonte", "copyright", "illustration", "grafik", "gráfico", "video",
+                 "vídeo", "archiv", "©", "(c)")
+_AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\s", " ")).split()
+                      if len(w) > 1)
 
-_CREDIT_MARKS = (":", "©", "(", "/")  # every credit pattern needs one; most lines have none
+
+def _credit_cue(line: str) -> int:
+    """Where the first possible credit starts in `line`, or -1."""
+    found = [at for at in map(line.find, _CREDIT_STEMS) if at >= 0]
+    if "(" in line or "/" in line:
+        forms = (f"{a}{b}" for w in _AGENCY_WORDS for a, b in ((f"({w}", ""), (w, "/"), (w, " /")))
+        found += [at for at in map(line.find, forms) if at >= 0]
+    return min(found, default=-1)
 
 
 @lru_cache(maxsize=None)
@@ -117,10 +126,8 @@ def _patterns() -> tuple[regex.Pattern, ...]:
     suffix = regex.compile(rf"(?<=[\p{{L}}\p{{N}}\p{{P}}])[\p{{Z}}|–—-]*\p{{Z}}{_CREDIT_TAIL}[\p{{Z}}.]*$"
                            rf"|(?<=[\p{{L}}\p{{N}}\p{{P}}])\p{{Z}}*(?=\()\p{{Z}}*{_CREDIT_TAIL}[\p{{Z}}.]*$")
     prefix = regex.compile(rf"^{_CREDIT_TAIL}\s*(?:[|–—:]|\s-)\s*")
-    punctuation = regex.compile(r"[^\p{L}\p{N}\p{M}\n]+")
     word = regex.compile(r"[\p{L}\p{N}]")
-    invisible = regex.compile(r"\p{Cf}+")  # soft hyphens and zero-width marks split no words
-    return suffix, prefix, punctuation, word, invisible
+    return suffix, prefix, word
 
 
 def normalise(line: str, timeout: float = 1.0) -> str:
@@ -134,92 +141,116 @@ def normalise(line: str, timeout: float = 1.0) -> str:
     return _normalise_many([line], timeout)[0]
 
 
+class _Punctuation(dict):
+    """str.translate table: \\p{L}, \\p{N}, \\p{M} and newlines stay, \\p{Cf} (soft hyphens,
+    zero-width marks) goes, anything else becomes a space. Filled on demand for any script;
+    several times faster than a regex that replaces every gap between words."""
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        category = unicodedata.category(char)
+        keep = char == "\n" or char.isalnum() or category.startswith("M")
+        self[code] = char if keep else "" if category == "Cf" else " "
+        return self[code]
+
+
+_PUNCTUATION = _Punctuation()
+
+
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
-    # One regex call over all lines costs far less than one call per line.
-    suffix, prefix, punctuation, word, invisible = _patterns()
-    text = invisible.sub("", unicodedata.normalize("NFKC", "\n".join(lines)), timeout=timeout)
+    # One call over all lines costs far less than one call per line.
+    suffix, prefix, word = _patterns()
+    text = "\n".join(lines)
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
     folded = text.casefold().split("\n")
     for n, line in enumerate(folded):
-        if any(mark in line for mark in _CREDIT_MARKS):
-            stripped = suffix.sub("", prefix.sub("", line, timeout=timeout), timeout=timeout)
-            if word.search(stripped, timeout=timeout):  # a line that is all credit stays comparable
-                folded[n] = stripped
-    keys = punctuation.sub(" ", "\n".join(folded), timeout=timeout).split("\n")
-    return [key.strip() for key in keys]
+        cue = _credit_cue(line)
+        if cue < 0:
+            continue
+        stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
+        cue = _credit_cue(stripped)
+        found = suffix.search(stripped, max(0, cue - 8), timeout=timeout) if cue >= 0 else None
+        if found:
+            stripped = stripped[:found.start()]
+        if stripped != line and word.search(stripped, timeout=timeout):
+            folded[n] = stripped  # a line that is all credit stays comparable as it is
+    return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
 
 
-# The prefilter works on UTF-8 bytes because bytes.translate runs at memory speed: it lowercases
-# ASCII and drops ASCII punctuation and spaces, and keeps every other byte, so no letter of any
-# script is lost. Common non-ASCII punctuation is dropped first. It only proposes candidates: the
-# comparison that decides is the Unicode-aware `normalise`.
+# The prefilter runs bytes.translate on UTF-8 (memory speed): ASCII lowercased, ASCII punctuation
+# and spaces dropped, every other byte kept, so no letter of any script is lost; common wide
+# punctuation goes first. It only proposes candidates: the Unicode-aware `normalise` decides.
 _ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
 _ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
-_WIDE_PUNCTUATION = ("\u2018", "\u2019", "\u201a", "\u201c", "\u201d", "\u201e", "\xab", "\xbb",
-                     "\u2039", "\u203a", "\xa0", "\u202f", "\u2009", "\u2026", "\u2013", "\u2014",
-                     "\xad", "\u200b", "\xa9", "\xb7", "\u2022")
+_WIDE_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\xa0\u202f\u2009\u2026\u2013\u2014\xad\u200b\xa9\xb7\u2022"
 _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
 
-def _candidates(lines: list[str], limit: int) -> dict[int, list[int]]:
-    """For each line, earlier lines (newest first) that share its whole key, or its first or last
-    bytes. Lines with no such earlier or later line are absent from every list."""
-    text = "\n".join(lines)
+def _candidates(text: str, limit: int) -> dict[int, list[int]]:
+    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
+    or last bytes. Lines with no such earlier or later line are absent from every list."""
     if not text.isascii():
         for mark in _WIDE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
     keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    # Most documents repeat nothing, and in the others most lines share no key: counting the keys
+    # (in C) settles both before any per-line Python work.
+    indices = [i for i, key in enumerate(keys) if len(key) >= 8]
+    head_keys = [keys[i][:_KEY_BYTES] for i in indices]
+    tail_keys = [keys[i][-_KEY_BYTES:] for i in indices]
+    if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
+        return {}
+    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
-    for i, key in enumerate(keys):
-        if len(key) < 8:
-            continue
-        first = whole.setdefault(key, i)
-        head, tail = key[:_KEY_BYTES], key[-_KEY_BYTES:]
-        same_head, same_tail = heads.get(head), tails.get(tail)
-        if same_head is None and same_tail is None and first == i:
-            heads[head] = [i]
-            tails[tail] = [i]
-            continue
-        earlier: set[int] = set()
-        for bucket in (same_head, same_tail):
-            if bucket:
-                earlier.update(bucket[-limit:])
+    for i, head, tail in zip(indices, head_keys, tail_keys):
+        if head_counts[head] == 1 and tail_counts[tail] == 1:
+            continue  # equal whole keys share their head too
+        first = whole.setdefault(keys[i], i)
+        earlier = set(heads.get(head, [])[-limit:]) | set(tails.get(tail, [])[-limit:])
         earlier.discard(first)
-        # The line with the same whole key comes first, however far back: it is the likely match.
-        pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
-        if same_head is None:
-            heads[head] = [i]
-        else:
-            same_head.append(i)
-        if same_tail is None:
-            tails[tail] = [i]
-        else:
-            same_tail.append(i)
+        if earlier or first != i:
+            # The line with the same whole key comes first, however far back: the likely match.
+            pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
+        heads.setdefault(head, []).append(i)
+        tails.setdefault(tail, []).append(i)
     return pairs
 
 
 @dataclass
 class _Group:
     head: int  # the first copy: where the kept text stays
-    best: int  # the most complete copy: the text that is kept
-    members: list[int]
-    relation: dict[int, str]  # member -> "exact", "truncated" or "contained"
-    protected: set[int]  # members that look like a repeat but are kept (refrain, heading)
+    best: int = -1  # the most complete copy: the text that is kept
+    last_kept: int = -1  # the latest member that stays: the head or a protected copy
+    members: list[int] = field(default_factory=list)
+    relation: dict[int, str] = field(default_factory=dict)  # "exact", "truncated", "contained"
+    protected: set[int] = field(default_factory=set)  # repeats that stay (refrain, heading)
+    printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
+    keys: set[str] = field(default_factory=set)  # the members' normalised forms
+
+    def __post_init__(self) -> None:
+        self.best = self.last_kept = self.head
+        self.members.append(self.head)
 
 
 def _ellipsis(line: str) -> bool:
     return line.rstrip().endswith(_ELLIPSES)
 
 
-def _completeness(line: str, key: str) -> tuple[int, int, int]:
+def _more_complete(line: str, key: str, than: str, than_key: str) -> bool:
     """Uncut beats cut, then more words, then more letters (a credit); a quote style, a
     non-breaking space or a compatibility form changes none of these, so the first copy stays."""
-    letters = sum(map(str.isalnum, unicodedata.normalize("NFKC", line)))
-    return (0 if _ellipsis(line) else 1, len(key), letters)
+    if _ellipsis(line) != _ellipsis(than):
+        return _ellipsis(than)
+    if len(key) != len(than_key):
+        return len(key) > len(than_key)
+    letters = [sum(map(str.isalnum, unicodedata.normalize("NFKC", t))) for t in (line, than)]
+    return letters[0] > letters[1]
 
 
 def _subsequence(short: list[str], long_: list[str]) -> bool:
@@ -236,7 +267,8 @@ def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions)
         return "truncated"  # the ellipsis may have cut a word in two
     # Near means insertions only: every word of the shorter copy, in order, in the longer one.
     # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
-    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity:
+    # Words added only in front are a label or a breadcrumb ("Home Politics ..."): both stay.
+    if 2 * len(short) / (len(short) + len(long_)) >= options.similarity and not long_.endswith(short):
         if _subsequence(short.split(), long_.split()):
             return "truncated" if long_.startswith(short) else "contained"
     return None
@@ -245,29 +277,28 @@ def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions)
 def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved: set[int],
              removed: set[int], counts: Counter[str], options: CaptionOptions) -> bool:
     """True when copy `i` of the kept line `prev` must stay: too short, a heading, or verse.
-
-    Lines already removed are left out of the gap between the copies, so a second run over the
-    output sees the same gap and decides the same way.
-    """
+    Removed lines are left out of every gap, so a second run over the output decides the same."""
     key = keys[i]
     if len(lines[i].strip()) < options.min_chars or not key or key.count(" ") + 1 < options.min_words:
         return True
     line = lines[i].rstrip()
     if line.endswith(("?", ":")) and len(line) <= options.heading_max_chars:
-        if i - prev > 100 or any(lines[j] and j not in removed for j in range(prev + 1, i)):
+        if any(lines[j] and j not in removed for j in range(prev + 1, i)):
             return True
     if len(line) > options.verse_max_chars:
         return False
-    # Verse and tables: between the copies only short lines, at least `verse_min_gap` of them and
-    # half printed once and sharing no key with any line: a refrain's verses, a table's other
-    # cells. A repeated menu or teaser list is all repeats, short entries included; a caption's
-    # copy follows it directly or after a paragraph. Removed lines are skipped, and removing lines
-    # never makes a line a repeat, so a second run sees a gap that passes at least as well.
+    # Verse and tables: between the copies only short lines, at least half of them printed once
+    # and sharing no key with any line: a refrain's verses, a table's other cells. A repeated menu
+    # or teaser list is all repeats, short entries included; a caption's copy follows it directly
+    # or after a paragraph. Removed lines are skipped, and removing lines never makes a line a
+    # repeat, so a second run sees a gap that passes at least as well.
     if i - prev > 2 * options.verse_max_gap:  # blank lines between stanzas count double at most
         return False
     gap = [j for j in range(prev + 1, i) if lines[j] and j not in removed]
     if len(gap) > options.verse_max_gap or any(len(lines[j]) > options.verse_max_chars for j in gap):
         return False
+    if not counts:
+        counts.update(lines)
     # Numbers and scores ("2", "0:1") repeat in any table and say nothing either way.
     worded = [j for j in gap if any(map(str.isalpha, lines[j]))]
     unrepeated = sum(j not in involved and counts[lines[j]] == 1 for j in worded)
@@ -277,23 +308,13 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
 def _far(lines: list[str], removed: set[int], prev: int, i: int, window: int) -> bool:
     """More than `window` non-blank lines that stay lie between `prev` and `i`. Lines already
     removed do not count, so a second run over the output measures the same distance."""
-    if i - prev <= window:
-        return False
-    count = 0
-    for j in range(prev + 1, i):
-        if lines[j] and j not in removed:
-            count += 1
-            if count > window:
-                return True
-    return False
+    kept = (j for j in range(prev + 1, i) if lines[j] and j not in removed)
+    return i - prev > window and next(islice(kept, window, None), None) is not None
 
 
 def _quote(line: str, width: int = 60) -> str:
-    line = line.strip()
-    if len(line) <= width:
-        return f'"{line}"'
-    cut = line.rfind(" ", 0, width)
-    return f'"{line[:cut if cut > width // 2 else width]} ..."'
+    line, cut = line.strip(), line.strip().rfind(" ", 0, width)
+    return f'"{line}"' if len(line) <= width else f'"{line[:cut if cut > width // 2 else width]} ..."'
 
 
 def _reason(relation: str, line: str, options: CaptionOptions) -> str:
@@ -305,16 +326,15 @@ def _reason(relation: str, line: str, options: CaptionOptions) -> str:
 def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     """Edits that remove later copies of repeated lines and keep the most complete copy first.
 
-    Exact copies (after normalising) are found at any distance; near copies (cut off, or with
-    words added within `similarity`) among the `candidates` latest groups sharing a prefix or suffix key.
-    When a later copy is more complete (untruncated, or with its credit), the first copy's line
-    is replaced by it and the later one removed: two edits.
+    Copies identical as printed are found at any distance, others (case, credit, cut off, words
+    added within `similarity`) within `window`. When a later copy is more complete (uncut, or
+    with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
-    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
-    pairs = _candidates(lines, options.candidates)
+    pairs = _candidates(text, options.candidates)
     if not pairs:
         return []
+    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
@@ -323,55 +343,57 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
 
     group_of: dict[int, _Group] = {}
     removed: set[int] = set()
-    counts = Counter(lines)
+    counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
     for i in sorted(pairs):
         tried: set[int] = set()
         for j in pairs[i]:
             group = group_of.get(j)
             if group is None:
-                group = group_of[j] = _Group(j, j, [j], {}, set())
+                group = group_of[j] = _Group(j, printed={printed[j]}, keys={keys[j]})
             if id(group) in tried:
                 continue
             if len(tried) >= options.candidates:
                 break
             tried.add(id(group))
-            relation = _relation(keys[group.best], keys[i], cut[group.best], cut[i], options)
+            # An exact copy of any member belongs here even when the best copy grew past it.
+            relation = "exact" if keys[i] in group.keys else _relation(
+                keys[group.best], keys[i], cut[group.best], cut[i], options)
             if relation is None:
                 continue
-            identical = any(printed[m] == printed[i] for m in group.members)
-            last_kept = max(m for m in group.members if m not in removed)
-            if not identical and _far(lines, removed, last_kept, i, options.window):
+            identical = printed[i] in group.printed
+            if not identical and _far(lines, removed, group.last_kept, i, options.window):
                 continue
-            if _guarded(lines, keys, last_kept, i, involved, removed, counts, options):
+            if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options):
                 group.protected.add(i)
+                group.last_kept = i
             else:
                 removed.add(i)
-                if _completeness(lines[i], keys[i]) > _completeness(lines[group.best], keys[group.best]):
+                if _more_complete(lines[i], keys[i], lines[group.best], keys[group.best]):
                     group.best = i
             group.members.append(i)
+            group.printed.add(printed[i])
+            group.keys.add(keys[i])
             group.relation[i] = relation
             group_of[i] = group
             break
-        group_of.setdefault(i, _Group(i, i, [i], {}, set()))
+        if i not in group_of:
+            group_of[i] = _Group(i, printed={printed[i]}, keys={keys[i]})
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)
     for group in {id(g): g for g in group_of.values()}.values():
-        removed = [m for m in group.members[1:] if m not in group.protected]
-        if not removed:
+        dropped = [m for m in group.members[1:] if m not in group.protected]
+        if not dropped:
             continue
         kept = lines[group.best]
-        for m in removed:
-            relation = group.relation[m] if m != group.best else group.relation.get(m, "exact")
-            detail = f"same as line {group.head + 1}: {_quote(kept)}"
-            removals[m] = (_reason(relation, lines[m], options), detail)
+        for m in dropped:
+            removals[m] = (_reason(group.relation[m], lines[m], options),
+                           f"same as line {group.head + 1}: {_quote(kept)}")
         if group.best != group.head:
             relation = "truncated" if cut[group.head] else group.relation[group.best]
             head = lines[group.head]
-            edits.append(Edit(STEP, starts[group.head], starts[group.head] + len(head), head, kept,
+            start = sum(len(line) + 1 for line in lines[:group.head])
+            edits.append(Edit(STEP, start, start + len(head), head, kept,
                               _reason(relation, head, options),
                               f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
     edits.extend(remove_lines(text, STEP, removals))

@@ -1,0 +1,82 @@
+"""Throughput of the captions step alone, on one core.
+
+    PYTHONPATH=src python benchmarks/bench_captions.py [DEV_DIR] [--mb 4] [--repeat 5]
+
+The dev set's articles are replicated, each as its own document, to about --mb megabytes (the
+step runs per document, so this is the realistic load). Prints MB/s (CPU time, best of --repeat
+runs), and the time for one long document (the dev set concatenated into 100k+ lines) to show
+the cost stays linear when one document is large and full of repeats.
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+from cleantext.captions import CaptionOptions, _candidates, remove_duplicates
+from cleantext.document import Document
+
+
+def best_of(repeat: int, documents: list[Document], options: CaptionOptions) -> float:
+    """Best CPU time of this process over `repeat` runs: on a shared, busy machine the wall clock
+    measures the neighbours; CPU time of the one thread doing the work is the one-core figure."""
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.process_time()
+        for doc in documents:
+            remove_duplicates(doc, options)
+        best = min(best, time.process_time() - start)
+    return best
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("dev", nargs="?", type=Path, default=Path("tests/captions_dev"))
+    parser.add_argument("--mb", type=float, default=4.0)
+    parser.add_argument("--repeat", type=int, default=5)
+    args = parser.parse_args()
+    options = CaptionOptions()
+    articles = [p.read_text(encoding="utf-8") for p in sorted(args.dev.glob("*.txt"))]
+    size = sum(len(a.encode()) for a in articles)
+    copies = max(1, round(args.mb * 1e6 / size))
+    documents = [Document(a) for _ in range(copies) for a in articles]
+    total = size * copies / 1e6
+    seconds = best_of(args.repeat, documents, options)
+    print(f"dev set as scraped: {len(documents)} documents, {total:.2f} MB: {seconds:.3f} s CPU, "
+          f"{total / seconds:.1f} MB/s")
+
+    # The expected outputs are the same articles without their duplicates: the common case in a
+    # corpus, where most documents repeat nothing and the step only has to make sure of it.
+    clean = [p.read_text(encoding="utf-8") for p in sorted(args.dev.glob("*.expected"))]
+    clean_size = sum(len(a.encode()) for a in clean)
+    copies = max(1, round(args.mb * 1e6 / clean_size))
+    documents = [Document(a) for _ in range(copies) for a in clean]
+    seconds = best_of(args.repeat, documents, options)
+    total = clean_size * copies / 1e6
+    print(f"without duplicates: {len(documents)} documents, {total:.2f} MB: {seconds:.3f} s CPU, "
+          f"{total / seconds:.1f} MB/s")
+
+    # Of those, the documents in which no two lines share a key: the step's cost floor.
+    plain = [d for d in dict.fromkeys(a.text for a in documents) if not remove_duplicates(Document(d), options)
+             and not _candidates(d, options.candidates)]
+    plain_size = sum(len(a.encode()) for a in plain)
+    documents = [Document(a) for _ in range(max(1, round(args.mb * 1e6 / plain_size))) for a in plain]
+    total = sum(len(d.text.encode()) for d in documents) / 1e6
+    seconds = best_of(args.repeat, documents, options)
+    print(f"no shared key: {len(documents)} documents, {total:.2f} MB: {seconds:.3f} s CPU, "
+          f"{total / seconds:.1f} MB/s")
+
+    for lines_wanted in (25_000, 100_000):
+        text = "".join(articles)
+        big = (text * (lines_wanted // text.count("\n") + 1))
+        doc = Document(big)
+        start = time.process_time()
+        edits = remove_duplicates(doc, options)
+        seconds = time.process_time() - start
+        print(f"one document of {big.count(chr(10))} lines ({len(big.encode()) / 1e6:.1f} MB, mostly repeats): "
+              f"{seconds:.2f} s, {len(edits)} edits")
+
+
+if __name__ == "__main__":
+    main()
