@@ -190,3 +190,16 @@ def test_edits_replay_and_are_stable(text):
     edits = run(text)
     output = apply_edits(text, edits)
     assert [e for e in run(output) if e.applied] == []
+
+
+# Guard: a document full of unrelated "typos" is not ours to fix.
+def test_many_unsupported_fixes_in_one_document_become_suggestions():
+    text = ("Flights to Nairobbi, Niamy, Lbieria and Ethopia resumed on Monday after the strike "
+            "ended, the airline said in a statement.\n")
+    edits = run(text)
+    assert len(edits) == 4 and not any(e.applied for e in edits)
+
+
+def test_a_few_unsupported_fixes_are_applied():
+    text = "Flights to Nairobbi and Niamy resumed on Monday after the strike ended, the airline said.\n"
+    assert fixed(text) == text.replace("Nairobbi", "Nairobi").replace("Niamy", "Niamey")

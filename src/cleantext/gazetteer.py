@@ -75,6 +75,10 @@ class GazetteerOptions:
     real name; typos are rarely repeated consistently."""
     fix_languages: tuple[str, ...] = ("en",)
     """Paragraph languages where corrections are applied; our targets are English spellings."""
+    max_unsupported_fixes: int = 3
+    """A document with more distinct corrections than this, none of them backed by a correct
+    mention, gets suggestions only: on real pages such clusters were romanised names or foreign
+    text (one lyrics page alone had 8), while real typos come one or two to a page."""
     suggestions: bool = True
     """In fix mode, also report lower-confidence corrections as suggestions (applied=False)."""
 
@@ -433,7 +437,7 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
         return None  # an accent plus a full edit on a short word ("Goïta" -> "Geita") is too far
     confident = _confident(match, length, support)
     if options.mode == "fix" and confident and language in options.fix_languages:
-        return "fix", detail
+        return "fix", detail if support else detail + "; unsupported"
     return "suggest", detail
 
 
@@ -475,6 +479,11 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
             verdict = _decide(checker, match) if match is not None else None
             if verdict is not None:
                 proposed.append((match, *verdict))
+    unsupported = {m.old for m, action, detail in proposed if action == "fix" and detail.endswith("unsupported")}
+    if len(unsupported) > options.max_unsupported_fixes:
+        # Many unrelated "typos" in one document mean it is not ours to fix: romanised names,
+        # a language we do not know. Report them, change nothing.
+        proposed = [(m, "suggest", d + "; too many in one document") for m, _, d in proposed]
     edits: list[Edit] = []
     last_end = 0
     for match, action, detail in sorted(proposed, key=lambda p: (p[0].start, -p[0].end)):
