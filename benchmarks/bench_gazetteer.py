@@ -99,7 +99,7 @@ def throughput(options: GazetteerOptions) -> dict:
     """Step throughput on a synthetic article corpus, against a bare scan for capitalised words
     in the same run (the machine is shared and noisy: the ratio is the stable figure)."""
     sys.path.insert(0, str(DEV))
-    from corpus import make_articles
+    from corpus import TYPOS, make_articles
 
     articles = make_articles(400)
     size = sum(len(a.encode("utf-8")) for a in articles)
@@ -143,7 +143,10 @@ def throughput(options: GazetteerOptions) -> dict:
             "distinct keys the matcher computed": lookups["misses"],
             "edits on corpus (applied / suggested)": f"{sum(e.applied for e in edits)} / "
                                                       f"{sum(not e.applied for e in edits)}",
-            "typos planted in corpus": len(articles)}
+            "articles with a planted typo": sum(any(bad in a for _, bad in TYPOS) for a in articles),
+            "applied edits that restore a planted word": sum(
+                e.applied and any(e.new.startswith(good) and e.old.startswith(bad[:3]) for good, bad in TYPOS)
+                for e in edits)}
 
 
 def real_pages(directory: Path, options: GazetteerOptions, failures: list[str]) -> dict:
