@@ -399,7 +399,10 @@ def _confident(match: Match, length: int, support: int) -> bool:
         return False
     level = tier(match.target)
     if length <= 4 and match.distance >= 1:
-        return support > 0  # four letters are one edit from far too much ("Gaha" -> "Gaza")
+        # Four letters are one edit from far too much ("Gaha" -> "Gaza"); a letter dropped from a
+        # country or capital ("Mlta", "Npal") is the one short typo common enough to fix.
+        dropped = len(target) == length + 1 and level <= 1
+        return dropped or support > 0
     if level == 3:
         return support > 0
     if level == 2:
