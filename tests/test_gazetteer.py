@@ -203,3 +203,10 @@ def test_many_unsupported_fixes_in_one_document_become_suggestions():
 def test_a_few_unsupported_fixes_are_applied():
     text = "Flights to Nairobbi and Niamy resumed on Monday after the strike ended, the airline said.\n"
     assert fixed(text) == text.replace("Nairobbi", "Nairobi").replace("Niamy", "Niamey")
+
+
+def test_four_letter_word_fixed_only_for_a_dropped_letter_of_a_country():
+    text = "Officials in Mlta said the talks would resume next week in the capital.\n"
+    assert fixed(text) == text.replace("Mlta", "Malta")
+    text = "Officials in Gaha said the talks would resume next week in the capital.\n"
+    assert [e.applied for e in run(text)] == [False]
