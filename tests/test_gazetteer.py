@@ -1,4 +1,10 @@
-"""The gazetteer step: data-driven cases, each guard both ways, modes, user files, properties."""
+"""The gazetteer step: data-driven cases, each guard both ways, modes, user files, properties.
+
+tests/cases/gazetteer.json holds cases with `label`, `input` (a document ending in one newline),
+`expected` (the text after the applied edits) and `reasons` (the sorted reason slugs of every
+edit, suggestions included). Cases with empty `reasons` are negative: correct text that must
+come out unchanged.
+"""
 
 from __future__ import annotations
 
