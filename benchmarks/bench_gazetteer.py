@@ -18,7 +18,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from cleantext import gazetteer
+from cleantext import gazetteer, names
 from cleantext.document import Document, apply_edits
 from cleantext.gazetteer import GazetteerOptions, fix_entities
 
@@ -64,14 +64,15 @@ process = psutil.Process()
 before = process.memory_info().rss
 t = time.perf_counter()
 from cleantext import gazetteer
+from cleantext import names
 from cleantext.names import load_gazetteer
 g = load_gazetteer(100_000)
-gazetteer._delete_index(g)
-gazetteer._near_part(g, "Warmup")
+names.delete_index(g)
+names.near_part(g, "Warmup")
 load = time.perf_counter() - t
 rss = process.memory_info().rss - before
 t = time.perf_counter()
-gazetteer.common_words()
+names.common_words()
 lex = time.perf_counter() - t
 print(load, rss / 1e6, lex, len(g.known), len(g.targets), process.memory_info().rss / 1e6)
 """
@@ -98,7 +99,7 @@ def throughput(options: GazetteerOptions) -> dict:
     """Step throughput on a synthetic article corpus, against a bare scan for capitalised words
     in the same run (the machine is shared and noisy: the ratio is the stable figure)."""
     sys.path.insert(0, str(DEV))
-    from corpus import make_articles
+    from corpus import TYPOS, make_articles
 
     articles = make_articles(400)
     size = sum(len(a.encode("utf-8")) for a in articles)
@@ -107,18 +108,18 @@ def throughput(options: GazetteerOptions) -> dict:
     gazetteer.load_gazetteer(options.min_city_population).__dict__.pop("_spans", None)
     gazetteer.load_gazetteer(options.min_city_population).__dict__.pop("_cache", None)
     lookups = Counter()
-    original = gazetteer._nearest
+    original = names.nearest
 
     def counting(gaz, key):
         lookups["calls"] += 1
         lookups["misses"] += key not in gaz.__dict__.get("_cache", {})
         return original(gaz, key)
 
-    gazetteer._nearest = counting
+    names.nearest = counting
     t = time.perf_counter()
     edits = [e for a in articles for e in fix_entities(Document(a), options)]
     cold = time.perf_counter() - t
-    gazetteer._nearest = original
+    names.nearest = original
     best = math.inf
     for _ in range(3):
         t = time.perf_counter()
@@ -142,7 +143,10 @@ def throughput(options: GazetteerOptions) -> dict:
             "distinct keys the matcher computed": lookups["misses"],
             "edits on corpus (applied / suggested)": f"{sum(e.applied for e in edits)} / "
                                                       f"{sum(not e.applied for e in edits)}",
-            "typos planted in corpus": len(articles)}
+            "articles with a planted typo": sum(any(bad in a for _, bad in TYPOS) for a in articles),
+            "applied edits that restore a planted word": sum(
+                e.applied and any(e.new.startswith(good) and e.old.startswith(bad[:3]) for good, bad in TYPOS)
+                for e in edits)}
 
 
 def real_pages(directory: Path, options: GazetteerOptions, failures: list[str]) -> dict:

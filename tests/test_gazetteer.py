@@ -1,4 +1,10 @@
-"""The gazetteer step: data-driven cases, each guard both ways, modes, user files, properties."""
+"""The gazetteer step: data-driven cases, each guard both ways, modes, user files, properties.
+
+tests/cases/gazetteer.json holds cases with `label`, `input` (a document ending in one newline),
+`expected` (the text after the applied edits) and `reasons` (the sorted reason slugs of every
+edit, suggestions included). Cases with empty `reasons` are negative: correct text that must
+come out unchanged.
+"""
 
 from __future__ import annotations
 
@@ -190,3 +196,23 @@ def test_edits_replay_and_are_stable(text):
     edits = run(text)
     output = apply_edits(text, edits)
     assert [e for e in run(output) if e.applied] == []
+
+
+# Guard: a document full of unrelated "typos" is not ours to fix.
+def test_many_unsupported_fixes_in_one_document_become_suggestions():
+    text = ("Flights to Nairobbi, Niamy, Lbieria and Ethopia resumed on Monday after the strike "
+            "ended, the airline said in a statement.\n")
+    edits = run(text)
+    assert len(edits) == 4 and not any(e.applied for e in edits)
+
+
+def test_a_few_unsupported_fixes_are_applied():
+    text = "Flights to Nairobbi and Niamy resumed on Monday after the strike ended, the airline said.\n"
+    assert fixed(text) == text.replace("Nairobbi", "Nairobi").replace("Niamy", "Niamey")
+
+
+def test_four_letter_word_fixed_only_for_a_dropped_letter_of_a_country():
+    text = "Officials in Mlta said the talks would resume next week in the capital.\n"
+    assert fixed(text) == text.replace("Mlta", "Malta")
+    text = "Officials in Gaha said the talks would resume next week in the capital.\n"
+    assert [e.applied for e in run(text)] == [False]

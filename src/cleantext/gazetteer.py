@@ -3,36 +3,40 @@
 Finding a near place name is easy; more than half of ordinary capitalised English words are
 within two edits of some town. The work is not changing what was right: Nigerian/Nigerien,
 Iran/Iraq, Turkey the bird, Chad the first name, people such as Zeine (one letter from Seine) or
-Bazoum (from Bozoum), and French "nigérien". So a token is corrected only when every guard agrees:
+Bazoum (from Bozoum), and French "nigérien". So a word is corrected only when every guard agrees:
 
-1. it is not a known spelling (our tables, GeoNames alternate names, other languages' forms, user
-   entries) and not a common word (wordfreq, Zipf >= 3) in English or in its paragraph's language;
-2. exactly one correction target is nearest (ties are never fixed), within an edit distance that
-   grows with length, on accent- and case-folded forms;
-3. it does not look like part of a person's name: after a title or a first name, next to another
-   unknown capitalised word, or so marked anywhere else in the document;
-4. a spelling repeated three times with no mention of the candidate is taken as a real name;
-5. the paragraph is in a language we fix (English by default); elsewhere it is a suggestion.
+1. it is no known spelling (our tables, GeoNames alternate names, other languages' forms, user
+   entries) and no common word of eight languages (wordfreq, Zipf >= 3), nor a rare listed word
+   unless the place is 100x more frequent;
+2. exactly one correction target is nearest, within one edit on accent- and case-folded forms
+   (an accent alone counts half); ties are never fixed;
+3. it does not look like part of a person's name, here or anywhere else in the document: after a
+   title, a first name or a capitalised word inside a sentence, or next to an unknown name;
+4. it is not an acronym, a plural of the place, or a spelling repeated with no sign of the place;
+5. its paragraph is English (or another language in `fix_languages`); prose plainly in another
+   language is left alone, and undetermined text gets suggestions;
+6. the change is likely enough: same first letter, a known kind of place (towns under a million
+   people need a correct mention elsewhere), and few such changes in the document.
 
-Lower-confidence matches become suggestions (`applied=False`) so a person can review them.
+Anything that passes 1-5 but not 6 is a suggestion (`applied=False`) for a person to review.
+Data and lookups live in `cleantext.names`; measurements in benchmarks/gazetteer.md.
 """
 
 from __future__ import annotations
 
-import math
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
 from cleantext.document import Document, Edit
 from cleantext.language import LanguageOptions, detect
-from cleantext.names import Gazetteer, Target, fold, fold_key, load_gazetteer, lower_key
+from cleantext.names import (Gazetteer, Target, accent_penalty, common_words, fold, fold_key, load_gazetteer,
+                             lookup, lower_key, max_distance, multi_parts, near_part, pick, tier, zipf)
 
 STEP = "gazetteer"
 # A capitalised word of 4+ characters, or an OCR "l" standing for "I" ("lran", "lstanbul"). The
@@ -49,9 +53,6 @@ princess sheikh emir imam pope bishop cardinal father senator governor mayor amb
 justice chancellor secretary chairman chairwoman spokesman spokeswoman spokesperson director chief
 coach deputy vice speaker mp rep gen col capt lt sgt maj adm sen gov pres premier envoy
 commissioner superintendent inspector officer agent warden reverend rev""".split())
-OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s"})
-
-
 @dataclass(frozen=True)
 class GazetteerOptions:
     mode: str = "fix"
@@ -59,8 +60,13 @@ class GazetteerOptions:
     user_files: tuple[str, ...] = ()
     """Extra gazetteer files (TSV or TOML: name, kind, entity, variants, protect), merged with ours."""
     min_city_population: int = 100_000
-    """Cities smaller than this (capitals excepted) are known spellings but never targets: a typo
-    of a small town is rare in news, a surname one edit from one is common (measured on the dev set)."""
+    """Cities smaller than this (capitals excepted) are known spellings but never targets. Towns
+    under a million need a supporting mention anyway, so the floor mostly saves lookups: 15,000 /
+    100,000 / 300,000 gave the same dev-set recall and 18 / 16 / 15 applied edits on real pages."""
+    common_languages: tuple[str, ...] = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+    """Languages whose common words (wordfreq small lists, Zipf >= 3) are never looked up: on real
+    pages German nouns one edit from a town were most of the wrong fixes before this gate. The
+    price: a typo that is a word elsewhere ("Haare", "Frane") is left, 3-5 of 600 dev typos."""
     min_token_length: int = 4
     """Shorter capitalised tokens are never looked up: at 3 letters almost everything is one edit
     from some place."""
@@ -79,6 +85,10 @@ class GazetteerOptions:
     real name; typos are rarely repeated consistently."""
     fix_languages: tuple[str, ...] = ("en",)
     """Paragraph languages where corrections are applied; our targets are English spellings."""
+    max_unsupported_fixes: int = 3
+    """A document with more distinct corrections than this, none of them backed by a correct
+    mention, gets suggestions only: on real pages such clusters were romanised names or foreign
+    text (one lyrics page alone had 8), while real typos come one or two to a page."""
     suggestions: bool = True
     """In fix mode, also report lower-confidence corrections as suggestions (applied=False)."""
 
@@ -90,123 +100,6 @@ class Match:
     old: str
     target: Target
     distance: float
-
-
-COMMON_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
-
-
-@lru_cache(maxsize=4)
-def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str]:
-    """Words with Zipf >= 3 (wordfreq's small lists) in any of `languages`: the cheap first gate.
-
-    A capitalised word common in any of them is an ordinary word (a German noun, a sentence's
-    first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
-    not ours to change, and most tokens stop here without a lookup.
-    """
-    import wordfreq
-
-    words: set[str] = set()
-    for language in languages:
-        words.update(wordfreq.get_frequency_dict(language, "small"))
-    return frozenset(words)
-
-
-@lru_cache(maxsize=16)
-def _frequencies(language: str) -> dict[str, float]:
-    import wordfreq
-
-    wordlist = "large" if language in wordfreq.available_languages("large") else "small"
-    try:
-        return wordfreq.get_frequency_dict(language, wordlist)
-    except LookupError:
-        return {}
-
-
-def zipf(word: str, language: str) -> float:
-    frequency = _frequencies(language).get(word.lower(), 0.0)
-    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
-
-
-def max_distance(length: int) -> int:
-    """Edits allowed for a folded name of this length: one up to 6 letters, two beyond."""
-    return 1 if length <= 6 else 2
-
-
-def _delete_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
-    """Single-word targets under every one-letter deletion of themselves (and themselves).
-
-    Two strings are within one substitution, insertion, deletion or adjacent swap of each other
-    only if they share such a form, so a lookup is a dozen dict probes instead of a scan. Built
-    once per gazetteer (~60,000 keys, tens of milliseconds), and only when a token reaches it.
-    """
-    index = gazetteer.__dict__.get("_deletes")
-    if index is None:
-        index = {}
-        for key in gazetteer.targets:
-            if " " not in key:
-                index.setdefault(key, []).append(key)
-                for i in range(len(key)):
-                    index.setdefault(key[:i] + key[i + 1:], []).append(key)
-        gazetteer.__dict__["_deletes"] = index
-    return index
-
-
-def _deletes(key: str) -> set[str]:
-    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
-
-
-def _nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
-    """The target keys nearest to `key` (OSA distance on folded forms) and that distance.
-
-    Single words are searched within one edit: a two-edit change is never applied, so it is not
-    worth a scan. Multi-word names are few, so they are scanned by first letter and length, two
-    edits allowed for 7+ letters.
-    """
-    cache = gazetteer.__dict__.setdefault("_cache", {})
-    if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
-        cache.clear()
-    result = cache.get(key)
-    if result is None:
-        if " " in key:
-            limit = max_distance(len(key.replace(" ", "")))
-            pool = [name for n in range(len(key) - limit, len(key) + limit + 1)
-                    for name in gazetteer.multi_buckets.get((key[0], n), ())]
-            found = [(f[0], f[1]) for f in process.extract(key, pool, scorer=OSA.distance, score_cutoff=limit,
-                                                           limit=None)]
-        else:
-            index = _delete_index(gazetteer)
-            near = {name for form in _deletes(key) for name in index.get(form, ())}
-            found = [(name, d) for name in near if (d := OSA.distance(key, name)) <= 1]
-        if found:
-            # A changed first letter is the rarer typo (and the usual mark of a different surname):
-            # at equal distance, names that keep the first letter go first.
-            best = min((f[1], f[0][0] != key[0]) for f in found)
-            result = (best[0], sorted({f[0] for f in found if (f[1], f[0][0] != key[0]) == best}))
-        else:
-            result = (math.inf, [])
-        cache[key] = result
-    return result
-
-
-def tier(target: Target) -> int:
-    """How well known a kind of place is: our table's names, then capitals, big cities, the rest."""
-    if target.kind not in ("city", "capital"):
-        return 0
-    if target.kind == "capital":
-        return 1
-    return 2 if target.population >= 1_000_000 else 3
-
-
-def _accent_penalty(old: str, new: str) -> float:
-    """Half an edit when the token carries an accent the target lacks ("Ngerièn" vs "Nigerien")."""
-    extra = {c for c in old.lower() if not c.isascii()} - set(new.lower())
-    return 0.5 if extra else 0.0
-
-
-def _pick(targets: list[Target], old: str) -> Target:
-    """Among spellings sharing a folded key, the one whose accents fit the token best."""
-    return min(targets, key=lambda t: (tier(t), _accent_penalty(old, t.name) + _accent_penalty(t.name, old),
-                                       -t.population, t.name))
 
 
 def carry_case(old: str, new: str) -> str:
@@ -256,7 +149,7 @@ def _english_by_words(text: str) -> tuple[str, float]:
 def _is_place(gazetteer: Gazetteer, word: str) -> bool:
     low = word.lower()
     return low in gazetteer.known or (low.isascii() and low in gazetteer.known_folded) or \
-        fold(low) in _multi_parts(gazetteer)
+        fold(low) in multi_parts(gazetteer)
 
 
 def _is_known(gazetteer: Gazetteer, word: str) -> bool:
@@ -322,7 +215,7 @@ class _Checker:
 
     def _unknown_name(self, word: str) -> bool:
         return (word[:1].isupper() and not _is_known(self.gazetteer, word) and word.lower() not in TITLES
-                and fold(word.lower()) not in _multi_parts(self.gazetteer))
+                and fold(word.lower()) not in multi_parts(self.gazetteer))
 
     def looks_like_person(self, start: int, end: int) -> str:
         """Why the word at start:end seems part of a person's name, or "" if it does not."""
@@ -374,33 +267,6 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or unicodedata.category(char).startswith("M")
 
 
-def _query_key(span: str) -> tuple[str, bool]:
-    """The folded lookup key of a span, with OCR confusions undone; True if any were."""
-    key = fold_key(span)
-    ocr = key.translate(OCR_DIGITS)
-    if span[:1] == "l" and span[1:2].islower():
-        ocr = "i" + ocr[1:]
-    return ocr, ocr != key
-
-
-def _lookup(gazetteer: Gazetteer, span: str) -> tuple[float, list[str], bool]:
-    """Nearest targets for a span: (distance, keys, whether an OCR confusion was undone)."""
-    cache = gazetteer.__dict__.setdefault("_spans", {})
-    if span in cache:
-        return cache[span]
-    if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
-        cache.clear()
-    key, ocr = _query_key(span)
-    distance, keys = _nearest(gazetteer, key)
-    result = (distance, keys, ocr)
-    if distance > 0 and "rn" in key:  # OCR reads "m" as "rn" ("Arrnenia"); only an exact hit counts
-        ocr_distance, ocr_keys = _nearest(gazetteer, key.replace("rn", "m"))
-        if ocr_distance == 0:
-            result = (0, ocr_keys, True)
-    cache[span] = result
-    return result
-
-
 def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
     """Spans of up to 4 joined words around word i that could form a multi-word name."""
     words = paragraph.words
@@ -416,7 +282,7 @@ def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
 def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None, list[Target]]:
     """The unique nearest target for the token at `start` (or its multi-word span), and any rivals."""
     gazetteer, text = checker.gazetteer, checker.text
-    distance, keys, ocr = _lookup(gazetteer, token)
+    distance, keys, ocr = lookup(gazetteer, token)
     multi = _near_multi_part(gazetteer, text, start, start + len(token))
     if not keys and not multi:
         return None, []
@@ -435,7 +301,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
         if not multi:
             continue
         span = text[words[a][0]:words[b][1]]
-        d, multi_keys, span_ocr = _lookup(gazetteer, span)
+        d, multi_keys, span_ocr = lookup(gazetteer, span)
         if span_ocr and d == 0:
             ocr = True
         found += [(d, a, b, k) for k in multi_keys]
@@ -445,7 +311,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     widest = max(f[2] - f[1] for f in found if f[0] == best)
     # At equal distance the longer name wins: "Saudi Arabìa" is Saudi Arabia, not Arabia.
     best_found = [f for f in found if f[0] == best and f[2] - f[1] == widest]
-    targets = {k: _pick(gazetteer.targets[k], text[paragraph.words[a][0]:paragraph.words[b][1]])
+    targets = {k: pick(gazetteer.targets[k], text[paragraph.words[a][0]:paragraph.words[b][1]])
                for _, a, b, k in best_found}
     # Then the better-known kind of place: Haiti before Hailin (a city of 144,000), Japan before Jālna.
     top = min(tier(t) for t in targets.values())
@@ -469,7 +335,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     span_start, span_end = paragraph.words[a][0], paragraph.words[b][1]
     old = text[span_start:span_end]
     target = targets[k]
-    return Match(span_start, span_end, old, target, d + (0.5 if ocr else _accent_penalty(old, target.name))), []
+    return Match(span_start, span_end, old, target, d + (0.5 if ocr else accent_penalty(old, target.name))), []
 
 
 NOT_NOUNS = frozenset("""a an and as at but by for from has had have in into is it its of on or over said says
@@ -513,32 +379,9 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
     return previous, gap if previous else "", following
 
 
-def _multi_parts(gazetteer: Gazetteer) -> set[str]:
-    """Words of multi-word targets ("mayi" of Mbuji-Mayi): not names in their own right."""
-    parts = gazetteer.__dict__.get("_multi_parts")
-    if parts is None:
-        parts = gazetteer.__dict__["_multi_parts"] = {w for k in gazetteer.targets if " " in k for w in k.split()}
-    return parts
-
-
-def _near_part(gazetteer: Gazetteer, token: str) -> bool:
-    """Is the token within one edit of a word of some multi-word target ("Fasso" of Burkina Faso)?"""
-    index = gazetteer.__dict__.get("_part_deletes")
-    if index is None:
-        index = gazetteer.__dict__["_part_deletes"] = {
-            form for part in _multi_parts(gazetteer) if len(part) >= 3 for form in _deletes(part)}
-    cache = gazetteer.__dict__.setdefault("_near_parts", {})
-    if token not in cache:
-        if len(cache) > 200_000:
-            cache.clear()
-        key = _query_key(token)[0]
-        cache[token] = any(form in index for variant in {key, key.replace("rn", "m")} for form in _deletes(variant))
-    return cache[token]
-
-
 def _near_multi_part(gazetteer: Gazetteer, text: str, start: int, end: int) -> bool:
     """Is a word joined to this token part of some multi-word target? Only then try windows."""
-    parts = _multi_parts(gazetteer)
+    parts = multi_parts(gazetteer)
     previous, gap, following = _neighbours(text, start, end)
     return (gap != ". " and fold(previous.lower()) in parts) or fold(following.lower()) in parts
 
@@ -556,7 +399,10 @@ def _confident(match: Match, length: int, support: int) -> bool:
         return False
     level = tier(match.target)
     if length <= 4 and match.distance >= 1:
-        return support > 0  # four letters are one edit from far too much ("Gaha" -> "Gaza")
+        # Four letters are one edit from far too much ("Gaha" -> "Gaza"); a letter dropped from a
+        # country or capital ("Mlta", "Npal") is the one short typo common enough to fix.
+        dropped = len(target) == length + 1 and level <= 1
+        return dropped or support > 0
     if level == 3:
         return support > 0
     if level == 2:
@@ -604,7 +450,7 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
         return None  # an accent plus a full edit on a short word ("Goïta" -> "Geita") is too far
     confident = _confident(match, length, support)
     if options.mode == "fix" and confident and language in options.fix_languages:
-        return "fix", detail
+        return "fix", detail if support else detail + "; unsupported"
     return "suggest", detail
 
 
@@ -616,7 +462,7 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
     [('Ngerièn', 'Nigerien', 'entity-typo')]
     """
     gazetteer = load_gazetteer(options.min_city_population, tuple(options.user_files))
-    common = common_words()
+    common = common_words(tuple(options.common_languages))
     text = doc.text
     known, known_folded = gazetteer.known, gazetteer.known_folded
     unknown: dict[str, None] = {}
@@ -631,8 +477,8 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
     proposed: list[tuple[Match, str, str]] = []
     for token in unknown:
         # Cheap rejection first: most unknown capitalised words (surnames, brands) are near no place.
-        distance, keys, _ = _lookup(gazetteer, token)
-        if not keys and not _near_part(gazetteer, token):
+        distance, keys, _ = lookup(gazetteer, token)
+        if not keys and not near_part(gazetteer, token):
             continue  # near no place and no word of a multi-word place: nothing to fix
         checker = checker or _Checker(text, gazetteer, options, named)
         starts = [start for start in checker.occurrences(token)
@@ -646,6 +492,11 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
             verdict = _decide(checker, match) if match is not None else None
             if verdict is not None:
                 proposed.append((match, *verdict))
+    unsupported = {m.old for m, action, detail in proposed if action == "fix" and detail.endswith("unsupported")}
+    if len(unsupported) > options.max_unsupported_fixes:
+        # Many unrelated "typos" in one document mean it is not ours to fix: romanised names,
+        # a language we do not know. Report them, change nothing.
+        proposed = [(m, "suggest", d + "; too many in one document") for m, _, d in proposed]
     edits: list[Edit] = []
     last_end = 0
     for match, action, detail in sorted(proposed, key=lambda p: (p[0].start, -p[0].end)):

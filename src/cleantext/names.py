@@ -18,6 +18,7 @@ d'Ivoire" meets it too). Data loads once per process and is cached on plain opti
 from __future__ import annotations
 
 import gzip
+import math
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,6 +27,8 @@ from importlib import resources
 from pathlib import Path
 
 import regex
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 
 try:
     import tomllib
@@ -194,3 +197,179 @@ def load_gazetteer(min_city_population: int, user_files: tuple[str, ...] = ()) -
         _add_table_rows(merged, read_user_file(path), user=True)
     merged.index()
     return merged
+
+
+# Lookup: which targets lie within an edit or two of a word. Results are cached on the gazetteer
+# object, so they live as long as the loaded data and are shared by every document.
+
+OCR_DIGITS = str.maketrans({"0": "o", "1": "l", "5": "s"})
+
+
+def max_distance(length: int) -> int:
+    """Edits allowed for a folded name of this length: one up to 6 letters, two beyond."""
+    return 1 if length <= 6 else 2
+
+
+def delete_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
+    """Single-word targets under every one-letter deletion of themselves (and themselves).
+
+    Two strings are within one substitution, insertion, deletion or adjacent swap of each other
+    only if they share such a form, so a lookup is a dozen dict probes instead of a scan. Built
+    once per gazetteer (~60,000 keys, tens of milliseconds), and only when a token reaches it.
+    """
+    index = gazetteer.__dict__.get("_deletes")
+    if index is None:
+        index = {}
+        for key in gazetteer.targets:
+            if " " not in key:
+                index.setdefault(key, []).append(key)
+                for i in range(len(key)):
+                    index.setdefault(key[:i] + key[i + 1:], []).append(key)
+        gazetteer.__dict__["_deletes"] = index
+    return index
+
+
+def deletes(key: str) -> set[str]:
+    return {key, *(key[:i] + key[i + 1:] for i in range(len(key)))}
+
+
+def nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
+    """The target keys nearest to `key` (OSA distance on folded forms) and that distance.
+
+    Single words are searched within one edit: a two-edit change is never applied, so it is not
+    worth a scan. Multi-word names are few, so they are scanned by first letter and length, two
+    edits allowed for 7+ letters.
+    """
+    cache = gazetteer.__dict__.setdefault("_cache", {})
+    if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
+        cache.clear()
+    result = cache.get(key)
+    if result is None:
+        if " " in key:
+            limit = max_distance(len(key.replace(" ", "")))
+            pool = [name for n in range(len(key) - limit, len(key) + limit + 1)
+                    for name in gazetteer.multi_buckets.get((key[0], n), ())]
+            found = [(f[0], f[1]) for f in process.extract(key, pool, scorer=OSA.distance, score_cutoff=limit,
+                                                           limit=None)]
+        else:
+            index = delete_index(gazetteer)
+            near = {name for form in deletes(key) for name in index.get(form, ())}
+            found = [(name, d) for name in near if (d := OSA.distance(key, name)) <= 1]
+        if found:
+            # A changed first letter is the rarer typo (and the usual mark of a different surname):
+            # at equal distance, names that keep the first letter go first.
+            best = min((f[1], f[0][0] != key[0]) for f in found)
+            result = (best[0], sorted({f[0] for f in found if (f[1], f[0][0] != key[0]) == best}))
+        else:
+            result = (math.inf, [])
+        cache[key] = result
+    return result
+
+
+def tier(target: Target) -> int:
+    """How well known a kind of place is: our table's names, then capitals, big cities, the rest."""
+    if target.kind not in ("city", "capital"):
+        return 0
+    if target.kind == "capital":
+        return 1
+    return 2 if target.population >= 1_000_000 else 3
+
+
+def accent_penalty(old: str, new: str) -> float:
+    """Half an edit when the token carries an accent the target lacks ("Ngerièn" vs "Nigerien")."""
+    extra = {c for c in old.lower() if not c.isascii()} - set(new.lower())
+    return 0.5 if extra else 0.0
+
+
+def pick(targets: list[Target], old: str) -> Target:
+    """Among spellings sharing a folded key, the one whose accents fit the token best."""
+    return min(targets, key=lambda t: (tier(t), accent_penalty(old, t.name) + accent_penalty(t.name, old),
+                                       -t.population, t.name))
+
+
+def query_key(span: str) -> tuple[str, bool]:
+    """The folded lookup key of a span, with OCR confusions undone; True if any were."""
+    key = fold_key(span)
+    ocr = key.translate(OCR_DIGITS)
+    if span[:1] == "l" and span[1:2].islower():
+        ocr = "i" + ocr[1:]
+    return ocr, ocr != key
+
+
+def lookup(gazetteer: Gazetteer, span: str) -> tuple[float, list[str], bool]:
+    """Nearest targets for a span: (distance, keys, whether an OCR confusion was undone)."""
+    cache = gazetteer.__dict__.setdefault("_spans", {})
+    if span in cache:
+        return cache[span]
+    if len(cache) > 200_000:  # bound the memory a long run of unseen names can take
+        cache.clear()
+    key, ocr = query_key(span)
+    distance, keys = nearest(gazetteer, key)
+    result = (distance, keys, ocr)
+    if distance > 0 and "rn" in key:  # OCR reads "m" as "rn" ("Arrnenia"); only an exact hit counts
+        ocr_distance, ocr_keys = nearest(gazetteer, key.replace("rn", "m"))
+        if ocr_distance == 0:
+            result = (0, ocr_keys, True)
+    cache[span] = result
+    return result
+
+
+def multi_parts(gazetteer: Gazetteer) -> set[str]:
+    """Words of multi-word targets ("mayi" of Mbuji-Mayi): not names in their own right."""
+    parts = gazetteer.__dict__.get("_multi_parts")
+    if parts is None:
+        parts = gazetteer.__dict__["_multi_parts"] = {w for k in gazetteer.targets if " " in k for w in k.split()}
+    return parts
+
+
+def near_part(gazetteer: Gazetteer, token: str) -> bool:
+    """Is the token within one edit of a word of some multi-word target ("Fasso" of Burkina Faso)?"""
+    index = gazetteer.__dict__.get("_part_deletes")
+    if index is None:
+        index = gazetteer.__dict__["_part_deletes"] = {
+            form for part in multi_parts(gazetteer) if len(part) >= 3 for form in deletes(part)}
+    cache = gazetteer.__dict__.setdefault("_near_parts", {})
+    if token not in cache:
+        if len(cache) > 200_000:
+            cache.clear()
+        key = query_key(token)[0]
+        cache[token] = any(form in index for variant in {key, key.replace("rn", "m")} for form in deletes(variant))
+    return cache[token]
+
+
+# The lexicon: wordfreq tells ordinary words from names (a runtime dependency; its lists are
+# CC BY-SA and stay in its own package).
+
+COMMON_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+
+
+@lru_cache(maxsize=4)
+def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str]:
+    """Words with Zipf >= 3 (wordfreq's small lists) in any of `languages`: the cheap first gate.
+
+    A capitalised word common in any of them is an ordinary word (a German noun, a sentence's
+    first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
+    not ours to change, and most tokens stop here without a lookup.
+    """
+    import wordfreq
+
+    words: set[str] = set()
+    for language in languages:
+        words.update(wordfreq.get_frequency_dict(language, "small"))
+    return frozenset(words)
+
+
+@lru_cache(maxsize=16)
+def frequencies(language: str) -> dict[str, float]:
+    import wordfreq
+
+    wordlist = "large" if language in wordfreq.available_languages("large") else "small"
+    try:
+        return wordfreq.get_frequency_dict(language, wordlist)
+    except LookupError:
+        return {}
+
+
+def zipf(word: str, language: str) -> float:
+    frequency = frequencies(language).get(word.lower(), 0.0)
+    return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0

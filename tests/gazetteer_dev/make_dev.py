@@ -15,7 +15,7 @@ import json
 import random
 from pathlib import Path
 
-from cleantext.gazetteer import common_words
+from cleantext.names import common_words
 from cleantext.names import fold_key, load_gazetteer, lower_key, read_table, _data
 
 HERE = Path(__file__).resolve().parent
