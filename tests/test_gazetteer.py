@@ -54,9 +54,17 @@ def test_own_article_gets_exactly_one_fix():
 def test_lexicon_rare_listed_word_needs_a_wide_margin():
     # "ukranian" is listed (Zipf 2.33) 1.85 below "ukrainian": under the default 100x margin it
     # counts as a word; a looser margin lets the fix through.
-    text = "Ukranian troops withdrew from the border town on Friday after the talks.\n"
+    text = "Ukranian troops withdrew from the border town in Ukraine on Friday after the talks.\n"
     assert [e for e in run(text) if e.applied] == []
     assert fixed(text, rare_margin_zipf=1.5) == text.replace("Ukranian", "Ukrainian")
+
+
+def test_lexicon_listed_word_needs_the_document_to_name_the_place():
+    # "Styria" is a listed word (an Austrian province) one edit from Syria: without Syria in the
+    # document it is at most a suggestion.
+    text = "The study was funded by the national science fund and the province of Styria.\n"
+    edits = run(text)
+    assert [e for e in edits if e.applied] == []
 
 
 def test_lexicon_common_word_is_never_looked_up():

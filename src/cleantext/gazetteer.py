@@ -448,7 +448,9 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
     length = len(fold_key(old))
     if match.distance > max_distance(length) + (0.5 if length >= 6 else 0.0):
         return None  # an accent plus a full edit on a short word ("Goïta" -> "Geita") is too far
-    confident = _confident(match, length, support)
+    # A word the lexicon lists is a real spelling of something ("Styria", a province, is one edit
+    # from Syria); only the document naming the place itself makes it a typo.
+    confident = _confident(match, length, support) and (support > 0 or token_zipf == 0)
     if options.mode == "fix" and confident and language in options.fix_languages:
         return "fix", detail if support else detail + "; unsupported"
     return "suggest", detail
