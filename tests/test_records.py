@@ -179,3 +179,27 @@ def test_parquet_null_text_is_a_reject_with_its_row(tmp_path, capsys):
     assert "a.parquet:2: field 'text' is NoneType" in capsys.readouterr().err
     assert json.loads(rejects.read_text(encoding="utf-8"))["row"] == 2
     assert pq.read_table(tmp_path / "out" / "a.parquet").column("id").to_pylist() == ["a"]
+
+
+PARAGRAPHS = [
+    "The harbour authority in Mombasa said on Tuesday that container traffic rose by a tenth this year.",
+    "Le ministre est arrivÃ© Ã  Niamey lundi pour deux jours de discussions avec le gouvernement.",
+    "Die Stadtverwaltung  hat den neuen Radweg entlang des Flusses am Freitag  eröffnet.",
+    "Farmers near Agadez &amp; Zinder expect a better millet harvest after the late rains.",
+    "El museo abrirá sus puertas de nuevo en primavera, después de tres años de obras.",
+    "Short line.",
+    "Il mercato del sabato resta il cuore della vita del quartiere, dicono i commercianti.\t",
+    "The councilâ€™s budget vote was postponed until the auditors finish their report.",
+]
+
+
+def varied_records(n, seed=0):
+    """Synthetic dolma-shaped records built from varied paragraphs, some clean, some not."""
+    rows = []
+    for i in range(n):
+        k = (i * 7 + seed) % len(PARAGRAPHS)
+        body = [PARAGRAPHS[(k + j * 3) % len(PARAGRAPHS)] for j in range(1 + i % 4)]
+        gap = "\n\n\n" if i % 5 == 0 else "\n\n"
+        rows.append({"id": f"doc-{i}", "text": gap.join(body) + "\n", "source": "synthetic",
+                     "metadata": {"position": i}})
+    return rows

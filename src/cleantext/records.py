@@ -322,3 +322,49 @@ class RecordRun:
         if not (self.records or self.rejected):
             return ""
         return f"; records: {self.records} read, {self.changed} cleaned, {self.rejected} rejected"
+
+
+def metadata_type() -> Any:
+    """The Arrow type of the metadata column: one fixed type, so batches with and without edits
+    concatenate (an inferred type would be `list<null>` for a batch without any edit)."""
+    import pyarrow as pa
+
+    edit = pa.struct([("step", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("old", pa.string()),
+                      ("new", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("applied", pa.bool_())])
+    return pa.struct([("language", pa.string()), ("language_score", pa.float64()),
+                      ("edits", pa.list_(edit)), ("notes", pa.list_(pa.string()))])
+
+
+def clean_columns(texts: list, ids: list | None, config: Config | None) -> tuple[list, list]:
+    """Cleaned texts and their metadata for a column of texts; a null text stays null.
+
+    Goes through `clean_records`, so every engine gives exactly the single-process output.
+    """
+    from .pipeline import clean_records
+
+    ids = ids if ids is not None else [None] * len(texts)
+    present = [{"id": i, "text": t} for i, t in zip(ids, texts) if t is not None]
+    done = clean_records(present, config, metadata_key="cleantext")
+    out_texts, metadata = [], []
+    for text in texts:
+        row = next(done) if text is not None else {"text": None, "cleantext": None}
+        out_texts.append(row["text"])
+        metadata.append(row["cleantext"])
+    return out_texts, metadata
+
+
+def clean_arrow(batch: Any, config: Config | None = None, *, text_field: str = "text", id_field: str = "id",
+                metadata_key: str | None = None) -> Any:
+    """Clean a `pyarrow.Table` or `RecordBatch`: the text column is replaced, every other column
+    passes through, and with `metadata_key` a column of edits and language is appended."""
+    import pyarrow as pa
+
+    names = batch.schema.names
+    ids = batch.column(id_field).to_pylist() if id_field in names else None
+    texts, metadata = clean_columns(batch.column(text_field).to_pylist(), ids, config)
+    index = names.index(text_field)
+    field = batch.schema.field(index)
+    batch = batch.set_column(index, field, pa.array(texts, type=field.type))
+    if metadata_key:
+        batch = batch.append_column(pa.field(metadata_key, metadata_type()), pa.array(metadata, type=metadata_type()))
+    return batch
