@@ -203,3 +203,11 @@ def varied_records(n, seed=0):
         rows.append({"id": f"doc-{i}", "text": gap.join(body) + "\n", "source": "synthetic",
                      "metadata": {"position": i}})
     return rows
+
+
+def test_arrow_batches_get_one_metadata_type_with_or_without_edits():
+    rows = [{"id": "clean", "text": TIDY}, {"id": "dirty", "text": DIRTY}]
+    first = records.clean_arrow(pa.Table.from_pylist(rows[:1]), metadata_key="cleantext")
+    second = records.clean_arrow(pa.Table.from_pylist(rows[1:]), metadata_key="cleantext")
+    both = pa.concat_tables([first, second])
+    assert both.to_pylist() == list(cleantext.clean_records(rows, metadata_key="cleantext"))
