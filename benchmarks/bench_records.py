@@ -90,7 +90,8 @@ def write_jsonl(path: Path, count: int) -> int:
 
 
 def timed(command: list[str]) -> tuple[float, int]:
-    """Wall time and peak RSS (KiB) of one child process, measured with wait4."""
+    """Wall time and peak RSS (KiB) of one child process, from wait4: on Linux the largest of the
+    child and the workers it reaped, so a pool is covered too."""
     start = time.perf_counter()
     child = subprocess.Popen(command, env={**os.environ, "OPENBLAS_NUM_THREADS": "1"})
     _, status, usage = os.wait4(child.pid, 0)
@@ -134,7 +135,7 @@ def main() -> None:
             same = all(a == b for a, b in zip(texts(cli_out / data.name), texts(api_out), strict=True))
             print(f"{size} records, {total / 1e6:.1f} MB (skip: {args.skip or 'nothing'}): texts identical: {same}")
             print(f"  cleantext clean -j {args.jobs}: {size / cli_time:.0f} records/s, {total / 1e6 / cli_time:.2f} MB/s, "
-                  f"peak RSS of the parent {cli_rss / 1024:.0f} MiB")
+                  f"peak RSS {cli_rss / 1024:.0f} MiB")
             print(f"  clean_records loop:   {size / api_time:.0f} records/s, {total / 1e6 / api_time:.2f} MB/s, "
                   f"peak RSS {api_rss / 1024:.0f} MiB")
             api_out.unlink()
