@@ -5,6 +5,7 @@ import io
 import json
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 import cleantext
 from cleantext import records
@@ -155,6 +156,26 @@ def test_truncated_gzip_fails_the_file_and_writes_nothing(tmp_path, capsys):
     assert main(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "out"), "-q"]) == 2
     assert "a.jsonl.gz" in capsys.readouterr().err
     assert not [p for p in (tmp_path / "out").rglob("*") if p.is_file()]
+
+
+scalars = st.one_of(st.none(), st.booleans(), st.integers(), st.text(max_size=8))
+record_strategy = st.fixed_dictionaries(
+    {"id": st.text(max_size=6), "text": st.text(max_size=40)},
+    optional={"metadata": st.dictionaries(st.text(max_size=5), scalars, max_size=3), "n": scalars})
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(record_strategy, max_size=6), st.sampled_from([1, 2, 5]))
+def test_streamed_records_match_clean_records_in_order(rows, chunk):
+    # Whatever the chunking, the stream pairs each record with exactly its own clean result.
+    stream = io.BytesIO("".join(json.dumps(r) + "\n" for r in rows).encode("utf-8"))
+    original, records.CHUNK_RECORDS = records.CHUNK_RECORDS, chunk
+    try:
+        pairs = list(records.cleaned(records.read_jsonl(stream), cleantext.Config(), "id", "text"))
+    finally:
+        records.CHUNK_RECORDS = original
+    assert [p[0].data for p in pairs] == rows
+    assert [p[1][0] for p in pairs] == [r["text"] for r in cleantext.clean_records(rows)]
 
 
 pa = pytest.importorskip("pyarrow")
