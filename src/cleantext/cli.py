@@ -3,6 +3,7 @@
     cleantext clean corpus -o cleaned      mirror corpus/ into cleaned/
     cleantext clean - < page.txt           stdin to stdout
     cleantext clean corpus --check --diff  write nothing; show and count what would change
+    cleantext clean docs.jsonl.gz -o out   records: JSONL (.gz, .zst) and Parquet, one text field each
     cleantext learn corpus -o profile.json site boilerplate: lines that recur across a site's files
 """
 
@@ -17,11 +18,11 @@ from dataclasses import dataclass
 from multiprocessing import Pool
 from pathlib import Path
 
-from . import __version__, config as config_module
+from . import __version__, config as config_module, records
 from ._clash import clash_message, providers
 from .config import Config, ConfigError
-from .files import InputError, Source, decode, discover, read_text, write_atomic
 from .document import Document
+from .files import SUFFIXES, InputError, Source, decode, discover, read_text, write_atomic
 from .pipeline import clean
 from .report import ERROR, Outcome, Report
 
@@ -35,6 +36,8 @@ class Job:
     output: Path | None
     diff: bool
     want_edits: bool
+    text_field: str = "text"
+    id_field: str = "id"
 
 
 _job: Job | None = None
@@ -86,6 +89,9 @@ def _parser() -> argparse.ArgumentParser:
     c.add_argument("--check", action="store_true", help="write nothing; exit 1 if any file would change")
     c.add_argument("--diff", action="store_true", help="write nothing; print a unified diff of the changes")
     c.add_argument("--edits", type=Path, metavar="FILE.jsonl", help="write every edit as one JSON line, with its file path")
+    c.add_argument("--text-field", default="text", metavar="NAME", help="record files: the field holding the text (default: text)")
+    c.add_argument("--id-field", default="id", metavar="NAME", help="record files: the field holding the id (default: id)")
+    c.add_argument("--rejects", type=Path, metavar="FILE.jsonl", help="record files: save lines that are not records here, with their line number")
     c.add_argument("-j", "--jobs", type=int, default=1, metavar="N", help="worker processes (0: one per CPU)")
     c.add_argument("--config", type=Path, metavar="FILE", help="TOML settings (default: [tool.cleantext] in the nearest pyproject.toml)")
     c.add_argument("--skip", action="append", default=[], metavar="STEP", help="a step not to run (repeatable, or comma-separated)")
@@ -180,7 +186,7 @@ def main(argv: list[str] | None = None) -> int:
             if out == inp or inp in out.parents or (inp.is_dir() and out in inp.parents) or out in inp.parents:
                 return _usage_error(f"output folder {args.output} overlaps input {path}; choose a folder outside it")
     try:
-        sources = discover(inputs)
+        sources = discover(inputs, SUFFIXES + records.SUFFIXES)
     except InputError as error:
         return _usage_error(str(error))
     if args.output:
@@ -191,16 +197,20 @@ def main(argv: list[str] | None = None) -> int:
             seen[source.relative] = source.path
 
     if args.learn:
-        profile_path = _learn_profile(sources, args.jobs)
+        # Sites come from folders; record files are left out of learning (they carry no site here).
+        profile_path = _learn_profile([s for s in sources if not records.is_record_file(s.path)], args.jobs)
         config = config.with_options("boilerplate", profile=str(profile_path))
     mode = "output" if args.output else "in-place" if args.in_place else "check"
-    job = Job(config, mode, args.output, args.diff, bool(args.edits))
+    job = Job(config, mode, args.output, args.diff, bool(args.edits), args.text_field, args.id_field)
     if args.verbose:
         print(f"cleantext: config from {config_source}; {len(sources)} file(s); mode {mode}", file=sys.stderr)
     report = Report(check=args.check)
     edits_out = _EditsFile(args.edits) if args.edits else None
+    rejects_out = _EditsFile(args.rejects) if args.rejects else None
+    record_run = records.RecordRun(edits_out, rejects_out, lambda m: print(f"cleantext: {m}", file=sys.stderr),
+                                   sys.stdout.write if args.diff else None)
     try:
-        for outcome in _run(sources, job, args.jobs, show_progress=not args.quiet and sys.stderr.isatty()):
+        for outcome in _run(sources, job, args.jobs, not args.quiet and sys.stderr.isatty(), record_run):
             report.add(outcome)
             if outcome.diff:
                 sys.stdout.write(outcome.diff)
@@ -213,31 +223,46 @@ def main(argv: list[str] | None = None) -> int:
             for note in outcome.notes:
                 print(f"cleantext: {outcome.path}: {note}", file=sys.stderr)
     finally:
-        if edits_out:
-            edits_out.close()
+        for out in (edits_out, rejects_out):
+            if out:
+                out.close()
     if not args.quiet:
-        print(report.summary(), file=sys.stderr)
-    return report.exit_code
+        print(report.summary() + record_run.summary(), file=sys.stderr)
+    # Lines that are not records are lost from the output unless a rejects file keeps them.
+    return max(report.exit_code, ERROR if record_run.rejected and not args.rejects else 0)
 
 
-def _run(sources: list[Source], job: Job, jobs: int, show_progress: bool):
+def _run(sources: list[Source], job: Job, jobs: int, show_progress: bool, record_run: records.RecordRun):
     from tqdm import tqdm
 
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
+    has_records = any(records.is_record_file(s.path) for s in sources)
+    _init_worker(job)
     with tqdm(total=len(sources), unit="file", file=sys.stderr, disable=not show_progress) as bar:
-        if jobs == 1 or len(sources) < 2:
-            _init_worker(job)
+        if jobs == 1 or (len(sources) < 2 and not has_records):
             for source in sources:
-                yield _process(source)
+                yield record_run.clean_file(source, job) if records.is_record_file(source.path) else _process(source)
                 bar.update()
             return
         # Ordered results keep outputs, diffs and the edits file in input order whatever the
-        # worker count; chunks amortise the cost of each hand-over to a worker.
+        # worker count; chunks amortise the cost of each hand-over to a worker. A record file is
+        # read here and its records cleaned in chunks over the same workers.
         chunk = max(1, min(64, len(sources) // (jobs * 8)))
         with Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-            for outcome in pool.imap(_process, sources, chunksize=chunk):
-                yield outcome
-                bar.update()
+            start = 0
+            while start < len(sources):
+                if records.is_record_file(sources[start].path):
+                    yield record_run.clean_file(sources[start], job, pool, jobs)
+                    bar.update()
+                    start += 1
+                    continue
+                end = start
+                while end < len(sources) and not records.is_record_file(sources[end].path):
+                    end += 1
+                for outcome in pool.imap(_process, sources[start:end], chunksize=chunk):
+                    yield outcome
+                    bar.update()
+                start = end
 
 
 def _count_sites(chunk: list[Source]):
