@@ -95,3 +95,20 @@ def test_no_clash_reported_for_our_own_distribution(tmp_path, monkeypatch):
     (tmp_path / "cleantext_corpus-0.1.0.dist-info").mkdir()
     monkeypatch.setattr("sys.path", [str(tmp_path)])
     assert _clash.foreign_distributions() == []
+
+
+def test_clean_records_takes_the_site_from_the_record(tmp_path):
+    from cleantext.config import Config
+    from cleantext.sites import learn
+
+    chrome = "Subscribe to the Harbour Weekly print edition today"
+    topics = "ferry pier market school bridge museum clinic library harvest festival".split()
+    pages = [("harbour.example", f"{chrome}\nA story about the {t} that residents discussed this week.\n")
+             for t in topics]
+    profile = tmp_path / "profile.json"
+    learn(pages).save(str(profile))
+    config = Config().with_options("boilerplate", profile=str(profile))
+    records = [{"id": n, "site": site, "text": text} for n, (site, text) in enumerate(pages)]
+    out = list(cleantext.clean_records(records, config))
+    assert all(chrome not in r["text"] for r in out)
+    assert out[3]["text"] == "A story about the school that residents discussed this week.\n"

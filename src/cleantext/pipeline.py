@@ -128,7 +128,11 @@ def clean_records(
         if not isinstance(text, str):
             raise TypeError(f"record {record.get(id_field)!r}: field {text_field!r} is not a string")
         ident = record.get(id_field)
-        result = clean(Document(text, None if ident is None else str(ident)), config)
+        # A site (for learned site boilerplate) comes from the record or its metadata.
+        metadata = dict(record["metadata"]) if isinstance(record.get("metadata"), Mapping) else {}
+        if "site" in record:
+            metadata.setdefault("site", record["site"])
+        result = clean(Document(text, None if ident is None else str(ident), metadata), config)
         out = dict(record)
         out[text_field] = result.text
         if metadata_key:
