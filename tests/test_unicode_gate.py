@@ -85,7 +85,8 @@ def test_every_character_a_fixer_acts_on_is_seen_by_the_gate():
     gate = _gate(True)
     for code in list(CONTROL_CHARS) + list(range(0x80, 0xA0)) + list(range(0xD800, 0xE000)):
         assert gate.search(chr(code)), hex(code)
-    assert gate.search("&amp;") and not _gate(False).search("&amp;")
+    assert gate.search("&amp;") and gate.search("&#233;") and not _gate(False).search("&amp;")
+    assert not gate.search("Q&A, AT&T & co; &nbsp")
 
 
 @pytest.mark.parametrize("line", [
@@ -110,7 +111,7 @@ def test_damaged_lines_reach_ftfy(line):
 # Text built from the pieces mojibake and scraping produce, mixed with any Unicode.
 damage = st.sampled_from([
     "Ã©", "â€™", "â€œ", "â€\x9d", "Ã ", "Â ", "Â\xa0", "Ã¼", "Ã\xa0", "Å“", "œ", "Œ", "Ã", "Â",
-    "&amp;", "&eacute;", "&", "<b>", "\x1b[1m", "\x85", "\x9d", "\x00", "\ufeff", "\u206a",
+    "&amp;", "&eacute;", "&", "&#x41;", "&EACUTE;", "&nTILDE;", ";", "<b>", "\x1b[1m", "\x85", "\x9d", "\x00", "\ufeff", "\u206a",
     "\ud83d", "\udca9", "\u2019", "\u201c", "\u2014", "é", "à", "°", "×²", "вЂ", "β€™", "√±", "\n",
 ])
 prose = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="\r\u2028\u2029"), max_size=12)

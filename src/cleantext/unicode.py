@@ -122,12 +122,18 @@ def _gate(unescape_html: bool) -> "re.Pattern[str]":
     from ftfy.chardata import CONTROL_CHARS
 
     at_once = set(CONTROL_CHARS) | set(range(0x80, 0xA0)) | set(range(0xD800, 0xE000))
-    if unescape_html:
-        at_once.add(ord("&"))
     pairs, singles = _detector_pairs()
     at_once |= singles
     triggers = set(at_once)
     shapes, wide = [f"(?<=[{_class(at_once)}])"], []
+    if unescape_html:
+        # unescape_html only rewrites what its entity pattern matches; "Q&A" is left alone.
+        from ftfy.chardata import HTML_ENTITY_RE
+
+        if not HTML_ENTITY_RE.pattern.startswith("&"):  # pragma: no cover - a different ftfy
+            raise RuntimeError("ftfy's entity pattern has an unexpected shape")
+        triggers.add(ord("&"))
+        shapes.append(f"(?<=&){HTML_ENTITY_RE.pattern[1:]}")
     for firsts, second, second_is_ascii_free in pairs:
         triggers |= firsts
         (wide if second_is_ascii_free else shapes).append(f"(?<=[{_class(firsts)}]){second}")
