@@ -137,3 +137,23 @@ def test_gated_step_equals_ftfy(text):
 def test_gated_step_equals_ftfy_on_latin_greek_cyrillic(text):
     """Short runs of the characters the detector knows, where its branches fire most."""
     assert apply_edits(text, fix_unicode(Document(text))) == _ftfy(text)
+
+
+# Token lists from a small alphabet, with some positions changed in place: repeated words and
+# changed values that also occur elsewhere are common here, so both paths of `_opcodes` run.
+tokens = st.lists(st.sampled_from(["a", " ", "b", "c", "de", "  "]), max_size=30)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(tokens, st.data())
+def test_in_place_opcodes_equal_sequence_matcher(a, data):
+    import difflib
+
+    from cleantext.unicode import _opcodes
+
+    b = list(a)
+    for p in data.draw(st.lists(st.integers(0, max(len(a) - 1, 0)), max_size=6)) if a else []:
+        b[p] = data.draw(st.sampled_from(["a", "b", "X", "Y", "Z", "é", " "]))
+    if data.draw(st.booleans()):
+        b = data.draw(st.lists(st.sampled_from(["a", " ", "b", "X"]), max_size=30))
+    assert _opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()

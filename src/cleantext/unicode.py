@@ -248,10 +248,9 @@ def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> li
     trimmed to the characters that differ.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     edits = []
     starts_a, starts_b = _offsets(a), _offsets(b)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             continue
         x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
@@ -262,6 +261,37 @@ def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> li
         start = offset + start_a + prefix
         edits.append(Edit("unicode", start, start + len(x), x, y, reason, detail))
     return edits
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`, cheaply when it can be.
+
+    A re-decoded paragraph usually keeps its token count and changes some words in place. If no
+    changed token's old value occurs anywhere in `b`, nor its new value anywhere in `a`, every
+    match pairs unchanged positions; a match at i in `a` and j != i in `b` then implies equal
+    runs at least as long at i and at j in place, so SequenceMatcher's longest-match-earliest
+    choice is always in place, and its blocks are the maximal runs of unchanged positions. Those
+    give the same opcodes in linear time; SequenceMatcher's own search is quadratic in the
+    space tokens, milliseconds per paragraph. Any other case goes to SequenceMatcher.
+    """
+    if len(a) == len(b):
+        changed = [p for p, (x, y) in enumerate(zip(a, b)) if x != y]
+        if {a[p] for p in changed}.isdisjoint(b) and {b[p] for p in changed}.isdisjoint(a):
+            codes, p = [], 0
+            for start in changed:
+                if start < p:
+                    continue
+                if start > p:
+                    codes.append(("equal", p, start, p, start))
+                end = start
+                while end < len(a) and a[end] != b[end]:
+                    end += 1
+                codes.append(("replace", start, end, start, end))
+                p = end
+            if p < len(a):
+                codes.append(("equal", p, len(a), p, len(a)))
+            return codes
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _offsets(tokens: list[str]) -> list[int]:
