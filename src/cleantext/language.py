@@ -22,7 +22,7 @@ import re
 import threading
 from dataclasses import dataclass
 from itertools import repeat
-from operator import mul, truediv
+from operator import add, mul, truediv
 
 import regex
 
@@ -199,21 +199,19 @@ def _emit(grams: str, known, out: list[str]) -> None:
 def _trial(ngrams: list[str], model: _Model, rng: random.Random) -> tuple[list[float], bool]:
     """One of langdetect's trials, with its float operations in its order.
 
-    langdetect multiplies each probability by (weight + p(n-gram | language)); the factor list of
-    an n-gram is built once per trial, and `map` does the products (same values, less Python).
+    langdetect multiplies each probability by (weight + p(n-gram | language)) in a Python loop;
+    `map` over `operator` functions does the same products in C.
     """
     n = len(model.langs)
     prob = [1.0 / n] * n
     alpha = model.alpha + rng.gauss(0.0, 1.0) * model.alpha_width
     weight = alpha / model.base_freq
-    probs, choice, factors = model.probs, rng.choice, {}
+    probs, choice, weights = model.probs, rng.choice, repeat(weight, n)
+    weights = list(weights)
     i = 0
     while True:
-        word = choice(ngrams)
-        factor = factors.get(word)
-        if factor is None:
-            factor = factors[word] = [weight + q for q in probs[word]]
-        prob = list(map(mul, prob, factor))
+        # p * (q + weight): IEEE addition is commutative, so this is langdetect's p * (weight + q)
+        prob = list(map(mul, prob, map(add, probs[choice(ngrams)], weights)))
         if i % 5 == 0:
             total = sum(prob)
             prob = list(map(truediv, prob, repeat(total, n)))
