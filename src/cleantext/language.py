@@ -17,6 +17,8 @@ reports whenever all 7 converge on it).
 
 from __future__ import annotations
 
+import json
+import os
 import random
 import re
 import threading
@@ -97,15 +99,25 @@ def detect(text: str, options: LanguageOptions = LanguageOptions()) -> tuple[str
 
 
 class _Model:
-    """langdetect's profiles and constants, read once from its own detector."""
+    """langdetect's profiles and constants, read once.
 
-    def __init__(self, factory):
+    langdetect's factory turns its 55 JSON profiles into one probability list per n-gram up
+    front, in a Python loop that is most of a fresh process's first label (about 0.45 s) and
+    tens of MB per process. Here the profiles' counts are kept as loaded and each n-gram's list
+    is computed the first time it is drawn, with langdetect's arithmetic, in its language order.
+    """
+
+    def __init__(self):
         from langdetect.detector import Detector
+        from langdetect.detector_factory import PROFILES_DIRECTORY, DetectorFactory
         from langdetect.utils.ngram import NGram
 
-        detector = factory.create()
-        self.langs = list(factory.langlist)
-        self.probs = factory.word_lang_prob_map
+        factory = DetectorFactory()
+        factory.set_seed(0)
+        detector = Detector(factory)
+        self.langs, profiles, size = _read_profiles(PROFILES_DIRECTORY)
+        self.probs = _Probabilities(profiles, size)
+        self.known = frozenset().union(*(freq for freq, _ in profiles))
         self.seed, self.n_trial, self.alpha = detector.seed, detector.n_trial, detector.alpha
         self.max_text_length = detector.max_text_length
         self.alpha_width, self.base_freq = Detector.ALPHA_WIDTH, Detector.BASE_FREQ
@@ -114,6 +126,36 @@ class _Model:
         self.url_re, self.mail_re, self.normalize_vi = Detector.URL_RE, Detector.MAIL_RE, NGram.normalize_vi
         self.table = _NormalizeTable(NGram.normalize)
         self.words: dict[str, tuple[list[str], list[str]]] = {}
+
+
+def _read_profiles(directory: str) -> tuple[list[str], list[tuple[dict, list]], int]:
+    """The profiles in langdetect's order (its `load_profile`: directory order, dot files and
+    folders skipped but counted in the list length)."""
+    names = os.listdir(directory)
+    langs, profiles = [], []
+    for name in names:
+        path = os.path.join(directory, name)
+        if name.startswith(".") or not os.path.isfile(path):
+            continue
+        with open(path, encoding="utf-8") as handle:
+            data = json.load(handle)
+        langs.append(data["name"])
+        profiles.append((data["freq"], data["n_words"]))
+    return langs, profiles, len(names)
+
+
+class _Probabilities(dict):
+    """n-gram -> one probability per language, as langdetect's `add_profile` computes it."""
+
+    def __init__(self, profiles: list[tuple[dict, list]], size: int):
+        super().__init__()
+        self.profiles, self.padding = profiles, [0.0] * (size - len(profiles))
+
+    def __missing__(self, word: str) -> list[float]:
+        length = len(word)
+        self[word] = probs = [1.0 * freq[word] / n_words[length - 1] if word in freq else 0.0
+                              for freq, n_words in self.profiles] + self.padding
+        return probs
 
 
 class _NormalizeTable(dict):
@@ -134,10 +176,9 @@ _model_instance = None
 def _model() -> _Model:
     global _model_instance
     if _model_instance is None:
-        factory = _detector_factory()
         with _lock:
             if _model_instance is None:
-                _model_instance = _Model(factory)
+                _model_instance = _Model()
     return _model_instance
 
 
@@ -161,7 +202,7 @@ def _ngrams(sample: str, model: _Model) -> list[str]:
             continue
         grams = cache.get(word)
         if grams is None:
-            grams = cache[word] = _word_ngrams(word, model.probs)
+            grams = cache[word] = _word_ngrams(word, model.known)
             if len(cache) > 200_000:  # a bound for endless streams of new words
                 cache.clear()
         result += grams[0] if i < last else grams[1]
