@@ -5,24 +5,34 @@ NFC. Those change text that was never broken (a French guillemet, a Japanese ful
 are off here, as in datatrove's and NeMo Curator's formatters; what stays on repairs damage:
 mojibake, HTML entities, terminal escapes, C1 and other control characters, lone surrogates.
 
-ftfy works line by line, and most lines of most articles are plain ASCII with nothing it could
-change; those lines are skipped without calling it, which gives the same output far faster.
+ftfy works line by line, and most lines of most articles have nothing it could change. Its
+fixers only act on a line that has an "&" (entities), a control character (C0, C1, terminal
+escapes, surrogates, the few it removes) or that its mojibake detector `is_bad` flags. `is_bad`
+is a 37-way regex that costs as much as the repair; every one of its branches needs two adjacent
+characters from its own short list of suspects, a C1 control, "Ã"/"Â" before a space, or
+"Œ"/"œ" before a non-letter. One scan for those shapes (`_gate`) clears almost every line of real
+text, curly quotes, dashes and accented letters included, and only the lines it flags go to
+ftfy: the output is the same, byte for byte (the tests check the claim branch by branch).
 """
 
 from __future__ import annotations
 
 import difflib
 import os
+import re
 from dataclasses import dataclass
 from functools import lru_cache
+
+try:  # the parser behind `re`, used to read ftfy's detector pattern once
+    import re._constants as sre_constants
+    import re._parser as sre_parse
+except ImportError:  # Python < 3.11
+    import sre_constants  # type: ignore[no-redef]
+    import sre_parse  # type: ignore[no-redef]
 
 import regex
 
 from .document import Document, Edit
-
-# A line that is ASCII, has no "&" (HTML entity) and no control character (terminal escapes and
-# C0 controls) is one that no enabled ftfy fixer changes.
-_MAYBE_BROKEN = regex.compile(r"[^\x0a\x20-\x25\x27-\x7e]")
 
 _TOKEN = regex.compile(r"\s+|\S+")
 _REASONS = {
@@ -76,26 +86,158 @@ def fix_unicode(doc: Document, options: UnicodeOptions = UnicodeOptions()) -> li
     [('Ã©', 'é', 'mojibake')]
     """
     text = doc.text
-    if not _MAYBE_BROKEN.search(text):
+    # ftfy decides "auto" HTML unescaping on the whole text; so does this step, to match it.
+    unescape = options.unescape_html and "<" not in text
+    gate = _gate(unescape)
+    match = gate.search(text)
+    if match is None:
         return []
     import ftfy
 
-    # ftfy decides "auto" HTML unescaping on the whole text; so does this step, to match it.
-    config = _ftfy_config(options.unescape_html and "<" not in text, options.max_decode_length)
+    config = _ftfy_config(unescape, options.max_decode_length)
     edits: list[Edit] = []
-    offset = 0
-    for line in text.split("\n"):
-        start = offset
-        offset += len(line) + 1
-        if not _MAYBE_BROKEN.search(line):
-            continue
-        segment = line + "\n" if offset <= len(text) else line  # ftfy sees lines as fix_text does
+    while match is not None:
+        # Only the lines the gate flags can change; ftfy sees each one as fix_text does,
+        # with its newline.
+        start = text.rfind("\n", 0, match.start()) + 1
+        end = text.find("\n", match.start()) + 1 or len(text)
+        segment = text[start:end]
         fixed, explanation = ftfy.fix_and_explain(segment, config=config)
-        if fixed == segment:
-            continue
-        reason, detail = _reason(explanation)
-        edits.extend(_diff_edits(segment, fixed, start, reason, detail))
+        if fixed != segment:
+            reason, detail = _reason(explanation)
+            edits.extend(_diff_edits(segment, fixed, start, reason, detail))
+        match = gate.search(text, end) if end < len(text) else None
     return edits
+
+
+@lru_cache(maxsize=2)
+def _gate(unescape_html: bool) -> "re.Pattern[str]":
+    """A pattern found in every line that some enabled ftfy fixer could change.
+
+    Built from the installed ftfy's own tables: its control characters, the C1 range and
+    surrogates, and for its mojibake detector one pair of adjacent characters per branch (see
+    `_detector_pairs`). The pattern starts with a character class, so `re` skips along the text
+    to the next trigger character without trying the alternatives at every position.
+    """
+    from ftfy.chardata import CONTROL_CHARS
+
+    at_once = set(CONTROL_CHARS) | set(range(0x80, 0xA0)) | set(range(0xD800, 0xE000))
+    pairs, singles = _detector_pairs()
+    at_once |= singles
+    triggers = set(at_once)
+    shapes, wide = [f"(?<=[{_class(at_once)}])"], []
+    if unescape_html:
+        # unescape_html only rewrites what its entity pattern matches; "Q&A" is left alone.
+        from ftfy.chardata import HTML_ENTITY_RE
+
+        if not HTML_ENTITY_RE.pattern.startswith("&"):  # pragma: no cover - a different ftfy
+            raise RuntimeError("ftfy's entity pattern has an unexpected shape")
+        triggers.add(ord("&"))
+        shapes.append(f"(?<=&){HTML_ENTITY_RE.pattern[1:]}")
+    for firsts, second, second_is_ascii_free in pairs:
+        triggers |= firsts
+        (wide if second_is_ascii_free else shapes).append(f"(?<=[{_class(firsts)}]){second}")
+    # Most trigger characters (an "é", a curly quote) are followed by an ASCII letter or space,
+    # which no two-suspect branch accepts: one look ahead settles them before the long list.
+    shapes.append(f"(?=[^\\x00-\\x7f])(?:{'|'.join(wide)})")
+    return re.compile(f"[{_class(triggers)}](?:{'|'.join(shapes)})")
+
+
+@lru_cache(maxsize=1)
+def _detector_pairs() -> tuple[tuple[tuple[frozenset[int], str, bool], ...], frozenset[int]]:
+    """For each branch of ftfy's `BADNESS_RE`, two adjacent items that every match of it holds.
+
+    Returns (first characters, pattern of the second character, whether that second is never
+    ASCII) triples, merged when the second is the same, and the characters of one-character
+    branches. The pair chosen in a branch is the
+    rarest in real text: a first character outside ASCII, and preferably a second one too
+    ("’" then "é" is ordinary French; "Ã" then "©" is damage, and is what a branch looks for).
+    """
+    from ftfy.badness import BADNESS_RE
+
+    (op, arg), = sre_parse.parse(BADNESS_RE.pattern, BADNESS_RE.flags).data
+    if op is not sre_constants.BRANCH:  # pragma: no cover - a different ftfy
+        raise RuntimeError("ftfy's mojibake detector has an unexpected shape")
+    by_second: dict[tuple[str, bool], set[int]] = {}
+    singles: set[int] = set()
+    for branch in arg[1]:
+        items = list(branch)
+        if len(items) == 1:
+            singles |= _codes(items[0]) or set()
+            continue
+        best = None
+        for first, second in zip(items, items[1:]):
+            firsts, seconds, pattern = _codes(first), _codes(second), _pattern(second)
+            if not firsts or min(firsts) < 0x80 or pattern is None:
+                continue
+            ascii_free = bool(seconds) and min(seconds) >= 0x80
+            rank = (0, len(firsts) * len(seconds)) if ascii_free else (1, len(firsts))
+            if best is None or rank < best[0]:
+                best = (rank, firsts, (pattern, ascii_free))
+        if best is None:  # pragma: no cover - a different ftfy
+            raise RuntimeError("a branch of ftfy's mojibake detector has no usable pair")
+        by_second.setdefault(best[2], set()).update(best[1])
+    pairs = tuple((frozenset(firsts), second, ascii_free)
+                  for (second, ascii_free), firsts in sorted(by_second.items()))
+    return pairs, frozenset(singles)
+
+
+def _codes(item) -> "set[int] | None":
+    """The code points one parsed item matches, or None unless it is a plain, finite class."""
+    op, arg = item
+    if op is sre_constants.LITERAL:
+        return {arg}
+    if op is not sre_constants.IN:
+        return None
+    codes: set[int] = set()
+    for kind, value in arg:
+        if kind is sre_constants.LITERAL:
+            codes.add(value)
+        elif kind is sre_constants.RANGE:
+            codes.update(range(value[0], value[1] + 1))
+        else:
+            return None
+    return codes
+
+
+def _pattern(item) -> "str | None":
+    """`re` source for one parsed character item (a literal or a class), else None."""
+    op, arg = item
+    if op is sre_constants.LITERAL:
+        return f"[{_class({arg})}]"
+    if op is not sre_constants.IN:
+        return None
+    parts = []
+    for kind, value in arg:
+        if kind is sre_constants.NEGATE:
+            parts.append("^")
+        elif kind is sre_constants.LITERAL:
+            parts.append(_class({value}))
+        elif kind is sre_constants.RANGE:
+            parts.append(_class(set(range(value[0], value[1] + 1))))
+        elif kind is sre_constants.CATEGORY and value in _CATEGORIES:
+            parts.append(_CATEGORIES[value])
+        else:
+            return None
+    return "[" + "".join(parts) + "]"
+
+
+_CATEGORIES = {sre_constants.CATEGORY_SPACE: r"\s", sre_constants.CATEGORY_WORD: r"\w",
+               sre_constants.CATEGORY_DIGIT: r"\d"}
+
+
+def _class(codes: "set[int] | frozenset[int]") -> str:
+    """A regex character class body for a set of code points, as escaped ranges."""
+    parts, ordered = [], sorted(codes)
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        low, high = ordered[i], ordered[j]
+        parts.append(f"\\U{low:08x}" if low == high else f"\\U{low:08x}-\\U{high:08x}")
+        i = j + 1
+    return "".join(parts)
 
 
 def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> list[Edit]:
@@ -106,10 +248,9 @@ def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> li
     trimmed to the characters that differ.
     """
     a, b = _TOKEN.findall(old), _TOKEN.findall(new)
-    matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     edits = []
     starts_a, starts_b = _offsets(a), _offsets(b)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+    for tag, i1, i2, j1, j2 in _opcodes(a, b):
         if tag == "equal":
             continue
         x, y = "".join(a[i1:i2]), "".join(b[j1:j2])
@@ -120,6 +261,37 @@ def _diff_edits(old: str, new: str, offset: int, reason: str, detail: str) -> li
         start = offset + start_a + prefix
         edits.append(Edit("unicode", start, start + len(x), x, y, reason, detail))
     return edits
+
+
+def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]:
+    """`difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()`, cheaply when it can be.
+
+    A re-decoded paragraph usually keeps its token count and changes some words in place. If no
+    changed token's old value occurs anywhere in `b`, nor its new value anywhere in `a`, every
+    match pairs unchanged positions; a match at i in `a` and j != i in `b` then implies equal
+    runs at least as long at i and at j in place, so SequenceMatcher's longest-match-earliest
+    choice is always in place, and its blocks are the maximal runs of unchanged positions. Those
+    give the same opcodes in linear time; SequenceMatcher's own search is quadratic in the
+    space tokens, milliseconds per paragraph. Any other case goes to SequenceMatcher.
+    """
+    if len(a) == len(b):
+        changed = [p for p, (x, y) in enumerate(zip(a, b)) if x != y]
+        if {a[p] for p in changed}.isdisjoint(b) and {b[p] for p in changed}.isdisjoint(a):
+            codes, p = [], 0
+            for start in changed:
+                if start < p:
+                    continue
+                if start > p:
+                    codes.append(("equal", p, start, p, start))
+                end = start
+                while end < len(a) and a[end] != b[end]:
+                    end += 1
+                codes.append(("replace", start, end, start, end))
+                p = end
+            if p < len(a):
+                codes.append(("equal", p, len(a), p, len(a)))
+            return codes
+    return difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
 
 
 def _offsets(tokens: list[str]) -> list[int]:
