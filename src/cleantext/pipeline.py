@@ -73,7 +73,7 @@ def _run(step: Step, text: str, doc: Document, config: Config, edits: list, note
     if not step_edits:
         return text
     removed = sum(_words(e.old) - _words(e.new) for e in step_edits if e.applied)
-    total = _words(text)
+    total = _words(text) if removed > 0 else 0  # most steps remove no words: skip the count
     if total and removed > config.max_removal * total:
         # A step that would delete most of a document has misread it: keep the text, say so.
         notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
