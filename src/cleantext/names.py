@@ -361,8 +361,13 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
 
 @lru_cache(maxsize=16)
 def frequencies(language: str) -> dict[str, float]:
+    import logging
+
     import wordfreq
 
+    # langdetect's codes ("no", "zh-cn") are wordfreq's nearest match; its warning saying so
+    # would print once per language on every run.
+    logging.getLogger("wordfreq").setLevel(logging.ERROR)
     wordlist = "large" if language in wordfreq.available_languages("large") else "small"
     try:
         return wordfreq.get_frequency_dict(language, wordlist)
