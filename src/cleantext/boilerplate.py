@@ -8,10 +8,14 @@ away from running prose:
   ("Advertisement", "Share this:"); ``edge`` rules only count inside a run of boilerplate at the
   head or tail of the text ("Facebook", "Home"), because the same words can be a one-word line in a
   body; ``block`` rules are markers ("Leave a Reply") that also take the short form lines after them.
-- **Page structure**: a line is body-like when
-  it is long, sentence-shaped and dense in function words. The article is the strongest cluster
-  of body-like lines; the menus above it and the link lists, forms and footers below it are
-  removed, while the headline and short closing sentences next to the body are kept.
+- **Page structure**: a line is body-like when it is long, sentence-shaped and dense in function
+  words. The article body runs from the first to the last cluster of body-like lines. Above it, the
+  page head is removed when it is a chain of labelled lines from the top (menus, breadcrumbs,
+  share rows) and the unlabelled menu items after them, stopping at the headline. Below it, the
+  tail is removed from the first labelled line after the body, or from an end-of-article label
+  ("Related articles", "Leave a Reply", "Share this:") once most of the body lies above it.
+  Labels decide where the chrome starts and ends: a list of short lines alone (ingredients, facts,
+  a table) is never evidence of boilerplate.
 
 A body sentence that merely contains "share" or "cookie" is never cut: rules match whole lines.
 When no article body is found and the rules alone would remove more than `max_removed_share` of
@@ -22,7 +26,10 @@ reason ``too-much-boilerplate``, so the document is reported, not gutted.
 from __future__ import annotations
 
 import functools
-import tomllib
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Iterable
