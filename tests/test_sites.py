@@ -59,3 +59,19 @@ def test_profile_round_trip_and_use_in_the_step(tmp_path):
     assert [e.reason for e in edits] == ["site-boilerplate", "site-boilerplate"]
     assert apply_edits(text, edits).startswith("The ferry")
     assert not remove_boilerplate(Document(text, metadata={"site": "other.example"}), options)
+
+
+def test_sites_from_folders_and_records(tmp_path):
+    from cleantext.sites import folder_items, record_items
+
+    for n in range(6):
+        page = tmp_path / "news.example" / "2024" / f"p{n}.txt"
+        page.parent.mkdir(parents=True, exist_ok=True)
+        page.write_text(f"Menu\nA story about the {NOUNS[n]} in town.\n", encoding="utf-8")
+    (tmp_path / "loose.txt").write_text("Menu\n", encoding="utf-8")
+    items = list(folder_items(str(tmp_path)))
+    assert [s for s, _ in items].count("news.example") == 6
+    assert (tmp_path.name, "Menu\n") in items
+    profile = learn(items)
+    assert profile.lines_for("news.example") == {line_hash("Menu")}
+    assert list(record_items([{"site": "a", "text": "x"}])) == [("a", "x")]

@@ -8,10 +8,14 @@ away from running prose:
   ("Advertisement", "Share this:"); ``edge`` rules only count inside a run of boilerplate at the
   head or tail of the text ("Facebook", "Home"), because the same words can be a one-word line in a
   body; ``block`` rules are markers ("Leave a Reply") that also take the short form lines after them.
-- **Page structure**: a line is body-like when
-  it is long, sentence-shaped and dense in function words. The article is the strongest cluster
-  of body-like lines; the menus above it and the link lists, forms and footers below it are
-  removed, while the headline and short closing sentences next to the body are kept.
+- **Page structure**: a line is body-like when it is long, sentence-shaped and dense in function
+  words. The article body runs from the first to the last cluster of body-like lines. Above it, the
+  page head is removed when it is a chain of labelled lines from the top (menus, breadcrumbs,
+  share rows) and the unlabelled menu items after them, stopping at the headline. Below it, the
+  tail is removed from the first labelled line after the body, or from an end-of-article label
+  ("Related articles", "Leave a Reply", "Share this:") once most of the body lies above it.
+  Labels decide where the chrome starts and ends: a list of short lines alone (ingredients, facts,
+  a table) is never evidence of boilerplate.
 
 A body sentence that merely contains "share" or "cookie" is never cut: rules match whole lines.
 When no article body is found and the rules alone would remove more than `max_removed_share` of
@@ -22,7 +26,10 @@ reason ``too-much-boilerplate``, so the document is reported, not gutted.
 from __future__ import annotations
 
 import functools
-import tomllib
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
 from typing import Any, Iterable
@@ -346,9 +353,15 @@ END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newslett
 """Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
 rules are single words such as "Name" or "Twitter": too weak to end anything)."""
 TAIL_SHARE = 0.8
-"""Share of the body's words that must lie above an end-of-article marker for it to end the article."""
-CHAIN_GAP = 3
-"""Content lines (not menu items, not labelled) allowed between two labelled lines of the page head."""
+"""Share of the body's words that must lie above an end-of-article marker for it to end the article.
+On a development set of real pages 0.8 lost no article text; 0.6 and 0.7 began to cut it."""
+CHAIN_GAP = 6
+"""Content lines (not menu items, not labelled) allowed between two labelled lines of the page head.
+On a development set of real pages 6 lost no article text; 10 began to cut it."""
+INNER_RUN = 3
+"""Labelled lines in a row that are removed inside the text even when each is only an edge label
+("Facebook", "Twitter", "E-Mail"): a share row or a menu left in the middle of a page. One or two
+such words in a row can be body text, so they stay."""
 
 
 def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
@@ -426,9 +439,20 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
     i = first
     while i <= last:
         where, rule_id = matches.get(i, ("", ""))
-        if where == "line":
-            removals.setdefault(i, (rule_id, "a boilerplate line"))
-        elif where == "block":
+        if where in ("line", "edge"):
+            j = i
+            while j <= last and (not lines[j] or matches.get(j, ("block",))[0] in ("line", "edge")):
+                j += 1
+            labelled = [k for k in range(i, j) if k in matches]
+            whole_run = len(labelled) >= INNER_RUN or (len(labelled) >= 2 and any(
+                matches[k][0] == "line" for k in labelled))
+            for k in labelled:
+                if whole_run or matches[k][0] == "line":
+                    removals.setdefault(k, _reason(matches[k], "", "a boilerplate line" if not whole_run
+                                                   else "in a run of boilerplate lines"))
+            i = j
+            continue
+        if where == "block":
             removals.setdefault(i, (rule_id, "start of a form"))
             j = i + 1
             while j <= last and j - i <= options.max_block_lines and (not lines[j] or j in matches):

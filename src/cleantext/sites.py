@@ -24,7 +24,8 @@ from array import array
 from collections import Counter
 from dataclasses import dataclass, field
 from hashlib import blake2b
-from typing import Iterable
+from pathlib import Path
+from typing import Iterable, Iterator
 
 SAMPLE_SIZE = 2000
 """Documents per site that are counted. At a 0.3 threshold the sampling error of a line's document
@@ -150,6 +151,25 @@ def count(items: Iterable[tuple[str, str]], sample_size: int = SAMPLE_SIZE) -> C
     for site, text in items:
         counts.add(site, text)
     return counts
+
+
+def folder_items(root: str, pattern: str = "*.txt") -> Iterator[tuple[str, str]]:
+    """(site, text) for every file under `root`, the site being the first folder below `root`
+    (``root/example.com/2024/page.txt`` belongs to ``example.com``); files directly in `root`
+    belong to a site named after `root` itself. Sorted, so a listing is reproducible; the
+    profile would be the same in any order."""
+    base = Path(root)
+    for path in sorted(base.rglob(pattern)):
+        if path.is_file():
+            parts = path.relative_to(base).parts
+            site = parts[0] if len(parts) > 1 else base.name
+            yield site, path.read_text(encoding="utf-8", errors="replace")
+
+
+def record_items(records: Iterable[dict], site_key: str = "site", text_key: str = "text") -> Iterator[tuple[str, str]]:
+    """(site, text) from records such as JSON lines, the site taken from a field."""
+    for record in records:
+        yield str(record.get(site_key, "")), record[text_key]
 
 
 @functools.lru_cache(maxsize=8)
