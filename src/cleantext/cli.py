@@ -10,7 +10,6 @@
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
 import sys
@@ -22,9 +21,9 @@ from . import __version__, config as config_module, records
 from ._clash import clash_message, providers
 from .config import Config, ConfigError
 from .document import Document
-from .files import SUFFIXES, InputError, Source, decode, discover, read_text, write_atomic
+from .files import SUFFIXES, AtomicFile, InputError, Source, decode, discover, read_text, write_atomic
 from .pipeline import clean
-from .report import ERROR, Outcome, Report
+from .report import ERROR, Outcome, Report, unified_diff
 
 
 @dataclass(frozen=True)
@@ -65,9 +64,7 @@ def _process(source: Source) -> Outcome:
         return Outcome(name, "failed", error=message)
     diff = ""
     if job.diff and result.changed:
-        diff = "".join(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True),
-            f"a/{name}", f"b/{name}"))
+        diff = unified_diff(text, result.text, name)
     return Outcome(
         name,
         "cleaned" if result.changed else "unchanged",
@@ -324,21 +321,18 @@ def _learn_command(args: argparse.Namespace) -> int:
 
 
 class _EditsFile:
-    """The --edits JSONL file, written to a temporary name and renamed when the run ends."""
+    """A JSON-lines side file (--edits, --rejects), renamed into place when the run ends."""
 
     def __init__(self, path: Path):
-        self.path = path
-        self.temp = path.with_name(f".{path.name}.tmp")
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self.handle = open(self.temp, "w", encoding="utf-8")
+        self.output = AtomicFile(path)
 
     def write(self, name: str, edits: list[dict]) -> None:
         for edit in edits:
-            self.handle.write(json.dumps({"path": name, **edit}, ensure_ascii=False) + "\n")
+            line = json.dumps({"path": name, **edit}, ensure_ascii=False) + "\n"
+            self.output.handle.write(line.encode("utf-8"))
 
     def close(self) -> None:
-        self.handle.close()
-        os.replace(self.temp, self.path)
+        self.output.commit()
 
 
 def _clean_stdin(args: argparse.Namespace, config: Config) -> int:
@@ -351,8 +345,7 @@ def _clean_stdin(args: argparse.Namespace, config: Config) -> int:
         return ERROR
     result = clean(text, config)
     if args.diff:
-        sys.stdout.writelines(difflib.unified_diff(
-            text.splitlines(keepends=True), result.text.splitlines(keepends=True), "a/<stdin>", "b/<stdin>"))
+        sys.stdout.write(unified_diff(text, result.text, "<stdin>"))
     elif not args.check:
         sys.stdout.write(result.text)
     if args.edits:

@@ -81,28 +81,49 @@ def decode(data: bytes, name: str) -> str:
         ) from None
 
 
-def write_atomic(path: Path, text: str, like: Path | None = None) -> None:
-    """Write `text` to `path` as UTF-8 through a temporary file and a rename.
+class AtomicFile:
+    """A file written under a temporary name in its target's folder and renamed over the target
+    on `commit`, so readers see the old file or the whole new one, never part of one.
 
     With `like`, the new file gets that file's permission bits (in-place writes keep them).
     """
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(text.encode("utf-8"))
-            handle.flush()
-            os.fsync(handle.fileno())
-        if like is not None:
-            os.chmod(temp, like.stat().st_mode & 0o7777)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(temp, 0o666 & ~umask)
-        os.replace(temp, path)
-    except BaseException:
+
+    def __init__(self, path: Path, like: Path | None = None):
+        self.path, self.like = path, like
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, self.temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+        self.handle = os.fdopen(fd, "wb")
+
+    def commit(self) -> None:
         try:
-            os.unlink(temp)
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            if self.like is not None:
+                os.chmod(self.temp, self.like.stat().st_mode & 0o7777)
+            else:
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(self.temp, 0o666 & ~umask)
+            os.replace(self.temp, self.path)
+        except BaseException:
+            self.discard()
+            raise
+
+    def discard(self) -> None:
+        self.handle.close()
+        try:
+            os.unlink(self.temp)
         except OSError:
             pass
+
+
+def write_atomic(path: Path, text: str, like: Path | None = None) -> None:
+    """Write `text` to `path` as UTF-8 through an `AtomicFile`."""
+    output = AtomicFile(path, like)
+    try:
+        output.handle.write(text.encode("utf-8"))
+    except BaseException:
+        output.discard()
         raise
+    output.commit()

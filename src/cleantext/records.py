@@ -14,12 +14,9 @@ dropped without a word.
 
 from __future__ import annotations
 
-import difflib
 import gzip
 import io
 import json
-import os
-import tempfile
 from collections import deque
 from dataclasses import dataclass
 from itertools import islice
@@ -28,8 +25,9 @@ from typing import Any, Callable, Iterator
 
 from .config import Config
 from .document import Document, Edit
+from .files import AtomicFile
 from .pipeline import clean
-from .report import Outcome
+from .report import Outcome, unified_diff
 
 SUFFIXES = (".jsonl", ".jsonl.gz", ".jsonl.zst", ".parquet")
 CHUNK_RECORDS = 128
@@ -134,34 +132,8 @@ class _ParquetReader:
                     yield Record(number, row)
 
 
-class _Output:
-    """A file written under a temporary name in its folder and renamed over the target on commit."""
-
-    def __init__(self, path: Path, like: Path | None):
-        self.path, self.like = path, like
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, self.temp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-        self.handle = os.fdopen(fd, "wb")
-
-    def commit(self) -> None:
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
-        self.handle.close()
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(self.temp, self.like.stat().st_mode & 0o7777 if self.like else 0o666 & ~umask)
-        os.replace(self.temp, self.path)
-
-    def discard(self) -> None:
-        self.handle.close()
-        try:
-            os.unlink(self.temp)
-        except OSError:
-            pass
-
-
 class _JsonlWriter:
-    def __init__(self, output: _Output, text_field: str):
+    def __init__(self, output: AtomicFile, text_field: str):
         self.output, self.text_field = output, text_field
         self.stream = _compressed(output.path, output.handle)
 
@@ -179,7 +151,7 @@ class _JsonlWriter:
 
 
 class _ParquetWriter:
-    def __init__(self, output: _Output, text_field: str, schema: Any):
+    def __init__(self, output: AtomicFile, text_field: str, schema: Any):
         import pyarrow as pa
         import pyarrow.parquet as pq
 
@@ -275,7 +247,7 @@ class RecordRun:
                 else:
                     reader = read_jsonl(_decompressed(source.path, handle), job.text_field)
                 if target is not None:
-                    output = _Output(target, source.path if job.mode == "in-place" else None)
+                    output = AtomicFile(target, source.path if job.mode == "in-place" else None)
                     writer = (_ParquetWriter(output, job.text_field, reader.schema) if unit == "row"
                               else _JsonlWriter(output, job.text_field))
                 for item, answer in cleaned(iter(reader), job.config, job.id_field, job.text_field, pool, jobs):
@@ -315,8 +287,7 @@ class RecordRun:
             self.edits.write(name, [{unit: record.line, "id": ident, **e.to_dict()} for e in edits])
         if self.diff is not None and text != old:
             where = f"{name}:{record.line}"
-            self.diff("".join(difflib.unified_diff(
-                old.splitlines(keepends=True), text.splitlines(keepends=True), f"a/{where}", f"b/{where}")))
+            self.diff(unified_diff(old, text, where))
 
     def summary(self) -> str:
         if not (self.records or self.rejected):

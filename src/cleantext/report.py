@@ -7,10 +7,17 @@ outranks a pending change: a check over a folder with an unreadable file has not
 
 from __future__ import annotations
 
+import difflib
 from collections import Counter
 from dataclasses import dataclass, field
 
 OK, CHANGES, ERROR = 0, 1, 2
+
+
+def unified_diff(old: str, new: str, name: str) -> str:
+    """The change from `old` to `new` as a unified diff, headed a/NAME and b/NAME."""
+    return "".join(difflib.unified_diff(
+        old.splitlines(keepends=True), new.splitlines(keepends=True), f"a/{name}", f"b/{name}"))
 
 
 @dataclass
