@@ -223,6 +223,8 @@ def main(argv: list[str] | None = None) -> int:
         for out in (edits_out, rejects_out):
             if out:
                 out.close()
+        if args.learn:
+            os.unlink(config.options("boilerplate").profile)  # the profile lives for this run only
     if not args.quiet:
         print(report.summary() + record_run.summary(), file=sys.stderr)
     # Lines that are not records are lost from the output unless a rejects file keeps them.
