@@ -58,3 +58,14 @@ def test_every_article_is_in_the_manifest():
     assert all((CORPUS / p).with_suffix(".expected").is_file() for p in listed)
     assert {a["language"] for a in MANIFEST} >= {"en", "fr", "de"}
     assert len(MANIFEST) >= 12
+
+
+DEV_ARTICLES = sorted([*CORPUS.rglob("*.txt"), *(CORPUS.parent / "tests" / "captions_dev").glob("*.txt"),
+                       *(CORPUS.parent / "tests" / "boilerplate_dev").glob("*.txt"),
+                       *(CORPUS.parent / "tests" / "pipeline_dev").glob("*.txt")])
+
+
+@pytest.mark.parametrize("path", DEV_ARTICLES, ids=lambda p: p.relative_to(CORPUS.parent).as_posix())
+def test_cleaning_the_output_again_changes_nothing(path):
+    first = clean(_read(path))
+    assert [e for e in clean(first.text).edits if e.applied] == []

@@ -19,6 +19,8 @@ class Edit:
     list of edits replays step by step. `reason` is a stable slug that reports count
     (`duplicate-caption`, `comment-form`, `entity-typo`); `detail` says why, for a person.
     An edit with `applied=False` is a suggestion: it is reported and never changes the text.
+    `round` counts the pipeline's passes: removing boilerplate can expose more of it, so a
+    document is cleaned again until stable, and later passes' edits say which pass made them.
     """
 
     step: str
@@ -29,6 +31,7 @@ class Edit:
     reason: str
     detail: str = ""
     applied: bool = True
+    round: int = 0
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -97,7 +100,7 @@ def replay(text: str, edits: Sequence[Edit]) -> str:
     """Replay a whole result's edits on the original text, step by step, in the order recorded."""
     groups: list[list[Edit]] = []
     for edit in edits:
-        if groups and groups[-1][0].step == edit.step:
+        if groups and (groups[-1][0].step, groups[-1][0].round) == (edit.step, edit.round):
             groups[-1].append(edit)
         else:
             groups.append([edit])

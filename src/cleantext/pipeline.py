@@ -7,7 +7,7 @@ offsets refer to the text as that step saw it. Adding a step is one line in `STE
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
@@ -35,6 +35,8 @@ STEPS: tuple[Step, ...] = (
 
 _BY_NAME = {step.name: step for step in STEPS}
 _SETTLE_ROUNDS = 3
+_ROUNDS = 4
+_REMOVING = frozenset({"boilerplate", "captions"})
 _WORD = regex.compile(r"\w+")
 
 
@@ -56,16 +58,28 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
     original = text = doc.text
     edits: list[Edit] = []
     notes: list[str] = []
-    for step in STEPS:
-        if step.name in config.skip:
-            continue
-        text = _run(step, text, doc, config, edits, notes)
-        if step.name == "unicode" and edits and edits[-1].step == "unicode":
-            text = _settle(text, doc, config, edits, notes)
+    for round_ in range(_ROUNDS):
+        start = len(edits)
+        for step in STEPS:
+            if step.name in config.skip:
+                continue
+            text = _run(step, text, doc, config, edits, notes)
+            if step.name == "unicode" and edits and edits[-1].step == "unicode":
+                text = _settle(text, doc, config, edits, notes)
+        if round_:
+            # A later pass repeats the suggestions of the first; keep only what is new.
+            seen = {(e.step, e.reason, e.old, e.new) for e in edits[:start] if not e.applied}
+            edits[start:] = [replace(e, round=round_) for e in edits[start:]
+                             if e.applied or (e.step, e.reason, e.old, e.new) not in seen]
+        # Removing lines changes what the page around the article looks like: a trimmed page can
+        # show more boilerplate at its new edges. Clean again until a pass removes nothing, so
+        # that cleaning the output once more changes nothing.
+        if not any(e.applied and e.step in _REMOVING for e in edits[start:]):
+            break
     code, score = ("und", 0.0)
     if "language" not in config.skip:
         code, score = language.detect(text, config.language)
-    return Result(text, tuple(edits), code, score, doc.id, original, tuple(notes))
+    return Result(text, tuple(edits), code, score, doc.id, original, tuple(dict.fromkeys(notes)))
 
 
 def _run(step: Step, text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
@@ -76,6 +90,7 @@ def _run(step: Step, text: str, doc: Document, config: Config, edits: list, note
     total = _words(text) if removed > 0 else 0  # most steps remove no words: skip the count
     if total and removed > config.max_removal * total:
         # A step that would delete most of a document has misread it: keep the text, say so.
+        # The share is of the text this run sees, as a fresh clean of it would see it.
         notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
         return text
     edits.extend(step_edits)

@@ -301,7 +301,8 @@ def metadata_type() -> Any:
     import pyarrow as pa
 
     edit = pa.struct([("step", pa.string()), ("start", pa.int64()), ("end", pa.int64()), ("old", pa.string()),
-                      ("new", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("applied", pa.bool_())])
+                      ("new", pa.string()), ("reason", pa.string()), ("detail", pa.string()), ("applied", pa.bool_()),
+                      ("round", pa.int64())])
     return pa.struct([("language", pa.string()), ("language_score", pa.float64()),
                       ("edits", pa.list_(edit)), ("notes", pa.list_(pa.string()))])
 

@@ -38,7 +38,8 @@ def metadata_schema() -> Any:
     edit = StructType([StructField("step", StringType()), StructField("start", LongType()),
                        StructField("end", LongType()), StructField("old", StringType()),
                        StructField("new", StringType()), StructField("reason", StringType()),
-                       StructField("detail", StringType()), StructField("applied", BooleanType())])
+                       StructField("detail", StringType()), StructField("applied", BooleanType()),
+                       StructField("round", LongType())])
     return StructType([StructField("language", StringType()), StructField("language_score", DoubleType()),
                        StructField("edits", ArrayType(edit)), StructField("notes", ArrayType(StringType()))])
 
