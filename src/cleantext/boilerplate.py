@@ -157,6 +157,7 @@ class RuleSet:
         self.plain = tuple(i for i, r in enumerate(rules) if not r.requires)
         self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
         self.needles = sorted({n for i in self.gated for n in rules[i].requires})
+        self.by_needle = {n: [i for i in self.gated if n in rules[i].requires] for n in self.needles}
         self._single: dict[int, Any] = {}
         self.by_prefix: dict[str, tuple[int, ...]] = {}
         self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
@@ -178,24 +179,29 @@ class RuleSet:
 
     def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
         """{line index: (where, rule id)} for the lines of one text that a rule matches."""
-        short = [i for i, line in enumerate(lines) if line and len(line) <= MAX_RULE_CHARS]
-        if not short:
-            return {}
-        lowered = "\n".join([lines[i] for i in short]).lower()  # lower-casing keeps the line breaks
-        present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
-        gated = [i for i in self.gated if any(n in present for n in self.rules[i].requires)]
         found: dict[int, tuple[str, str]] = {}
+        todo: list[int] = []  # short lines the line cache does not answer
         by_line = self.by_line
-        for index, low in zip(short, lowered.split("\n")):
+        for index, line in enumerate(lines):
+            if not line or len(line) > MAX_RULE_CHARS:
+                continue
+            result = by_line.get(line, by_line)
+            if result is by_line:
+                todo.append(index)
+            elif result:
+                found[index] = result
+        if not todo:
+            return found
+        lowered = "\n".join([lines[i] for i in todo]).lower()  # lower-casing keeps the line breaks
+        present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
+        gated = sorted({i for n in present for i in self.by_needle[n]})
+        for index, low in zip(todo, lowered.split("\n")):
             line = lines[index]
-            if line in by_line:
-                result = by_line[line]
-            else:
-                result = self._match(line, low, gated, timeout)
-                if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
-                    if len(by_line) > MAX_CACHED:
-                        by_line.clear()
-                    by_line[line] = result
+            result = self._match(line, low, gated, timeout)
+            if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
+                if len(by_line) > MAX_CACHED:
+                    by_line.clear()
+                by_line[line] = result
             if result:
                 found[index] = result
         return found
