@@ -199,9 +199,9 @@ class RuleSet:
             return found
         lowered = "\n".join([lines[i] for i in todo]).lower()  # lower-casing keeps the line breaks
         present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
-        gated = sorted({i for n in present for i in self.by_needle[n]})
         for index, low in zip(todo, lowered.split("\n")):
             line = lines[index]
+            gated = sorted({i for n in present if n in low for i in self.by_needle[n]}) if present else ()
             result = self._match(line, low, gated, timeout)
             if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
                 if len(by_line) > MAX_CACHED:
@@ -211,7 +211,7 @@ class RuleSet:
                 found[index] = result
         return found
 
-    def _match(self, line: str, low: str, gated: list[int], timeout: float) -> tuple[str, str] | None:
+    def _match(self, line: str, low: str, gated: Iterable[int], timeout: float) -> tuple[str, str] | None:
         # two keys: the first characters (few, each tried against every rule), then the first word
         # and the character after it (many, each tried only against the first key's rules)
         head = low[:PREFIX_CHARS]
@@ -233,9 +233,8 @@ class RuleSet:
                 if self.single(i).fullmatch(line, timeout=timeout):
                     found = i
                     break
-            for i in gated:
-                if (found is None or i < found) and any(r in low for r in self.rules[i].requires) \
-                        and self.single(i).fullmatch(line, timeout=timeout):
+            for i in gated:  # the gated rules whose strings are in the line, in rule order
+                if (found is None or i < found) and self.single(i).fullmatch(line, timeout=timeout):
                     found = i
                     break
         except TimeoutError:
