@@ -176,7 +176,14 @@ class RuleSet:
         return pattern
 
     def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
-        return tuple(i for i in among if self.single(i).fullmatch(prefix, partial=True, timeout=timeout))
+        chosen = []
+        for i in among:
+            try:
+                if self.single(i).fullmatch(prefix, partial=True, timeout=timeout):
+                    chosen.append(i)
+            except TimeoutError:
+                chosen.append(i)  # undecided: the full match decides, under its own timeout
+        return tuple(chosen)
 
     def match(self, line: str, timeout: float) -> tuple[str, str] | None:
         """(where, rule id) of the first rule that matches the whole line, or None."""
