@@ -139,29 +139,3 @@ def test_body_words_is_the_split_count(parts, end):
     line = "".join(t + s for t, s in parts).rstrip(" ") + end if parts else end
     assert body_words(line, stopwords) == reference_body_words(line, stopwords)
 
-
-def test_compiled_patterns_come_back_from_the_cache_file_and_a_bad_file_is_ignored(tmp_path, monkeypatch):
-    from cleantext import boilerplate
-
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    monkeypatch.setattr(boilerplate, "_compiled", None)
-    pattern = "(?i)(?:share this:?)"
-    boilerplate._compile(pattern)
-    boilerplate._save_compiled()
-    assert boilerplate._cache_file().is_file()
-    monkeypatch.setattr(boilerplate, "_compiled", None)
-    assert boilerplate._compile(pattern).fullmatch("Share this:", timeout=1)
-    assert list(boilerplate._compiled) == [pattern]  # read back, not compiled again
-    boilerplate._cache_file().write_bytes(b"not a pickle")
-    monkeypatch.setattr(boilerplate, "_compiled", None)
-    assert boilerplate._compile(pattern).fullmatch("SHARE THIS", timeout=1)
-
-    class Call:
-        def __reduce__(self):
-            import os
-            return os.getcwd, ()
-
-    import pickle
-    boilerplate._cache_file().write_bytes(pickle.dumps({pattern: Call()}))
-    monkeypatch.setattr(boilerplate, "_compiled", None)
-    assert boilerplate._compile(pattern).fullmatch("Share this", timeout=1)  # the file can only compile

@@ -26,17 +26,12 @@ reason ``too-much-boilerplate``, so the document is reported, not gutted.
 from __future__ import annotations
 
 import functools
-import os
-import pickle
-import sys
-import tempfile
 try:
     import tomllib
 except ImportError:  # Python 3.10
     import tomli as tomllib
 from dataclasses import dataclass, replace
 from importlib import resources
-from pathlib import Path
 from typing import Any, Iterable
 
 import regex
@@ -172,7 +167,7 @@ class RuleSet:
         """Rule `i`, compiled on first use."""
         pattern = self._single.get(i)
         if pattern is None:
-            pattern = self._single[i] = _compile(f"(?i)(?:{self.rules[i].pattern})")
+            pattern = self._single[i] = regex.compile(f"(?i)(?:{self.rules[i].pattern})", regex.V0)
         return pattern
 
     def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
@@ -249,63 +244,6 @@ class RuleSet:
         return None if found is None else (self.rules[found].where, self.rules[found].id)
 
 
-# --- compiled patterns kept between processes ----------------------------------------------
-
-MAX_SAVED = 2_000
-"""Compiled patterns kept in the cache file: every shipped rule with room for user rules."""
-_compiled: dict[str, Any] | None = None
-_unsaved = False
-
-
-def _cache_file() -> Path:
-    """Where compiled patterns are kept: compiled code belongs to one `regex` and Python version."""
-    root = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    version = f"{regex.__version__}-py{sys.version_info[0]}{sys.version_info[1]}"
-    return Path(root) / "cleantext" / f"boilerplate-patterns-{version}.pickle"
-
-
-class _PatternUnpickler(pickle.Unpickler):
-    """Rebuilds compiled patterns and nothing else: the file can only ever call `regex`'s compile."""
-
-    def find_class(self, module: str, name: str) -> Any:
-        if name == "compile" and module in ("_regex", "regex._regex"):
-            return super().find_class(module, name)
-        raise pickle.UnpicklingError(f"{module}.{name} is not a compiled pattern")
-
-
-def _compile(pattern: str) -> Any:
-    """`regex.compile`, with the compiled code kept on disk: compiling the rule library costs
-    about 0.15 s a process, loading it back a few milliseconds. The file only saves time; any
-    problem reading or writing it falls back to compiling."""
-    global _compiled, _unsaved
-    if _compiled is None:
-        try:
-            with open(_cache_file(), "rb") as f:
-                _compiled = dict(_PatternUnpickler(f).load())
-        except Exception:  # missing, from another version, unreadable: compile instead
-            _compiled = {}
-    compiled = _compiled.get(pattern)
-    if compiled is None:
-        compiled = _compiled[pattern] = regex.compile(pattern, regex.V0)
-        _unsaved = len(_compiled) <= MAX_SAVED
-    return compiled
-
-
-def _save_compiled() -> None:
-    global _unsaved
-    if not _unsaved or _compiled is None:
-        return
-    _unsaved = False
-    path = _cache_file()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with tempfile.NamedTemporaryFile("wb", dir=path.parent, delete=False) as f:
-            pickle.dump(_compiled, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(f.name, path)  # atomic: a reader sees the old file or the new one
-    except OSError:
-        pass  # a read-only home: compile in every process
-
-
 def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
     """Edits that delete boilerplate lines from `doc.text`, each with its rule id as the reason.
 
@@ -322,7 +260,6 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
     timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
     matches = rules.match_lines(lines, timeout)
-    _save_compiled()
     site_lines = _site_lines(doc, options)
     if not matches and not site_lines:
         return []  # no labelled line: the page trim and the rules have nothing to start from
