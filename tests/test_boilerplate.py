@@ -101,3 +101,41 @@ def test_edits_replay_and_second_pass_is_clean(parts):
 def test_prose_is_never_touched(parts):
     text = "\n".join(parts) + "\n"
     assert not remove_boilerplate(Document(text))
+
+
+def test_runaway_user_pattern_keeps_its_line_and_the_rest_still_goes():
+    import time
+
+    # both backtrack exponentially on a line of a's; the second already on the line's first word
+    for pattern in (r"(?:a|aa)+\d", r"(?:a|aa)+(?:a|aa)+\d"):
+        slow = ("slow", pattern, "line", 0.05)
+        text = BODY + "a" * 40 + "\nAdvertisement\n"
+        start = time.perf_counter()
+        out, edits = clean(text, BoilerplateOptions(extra_rules=(slow,)))
+        assert time.perf_counter() - start < 2
+        assert "a" * 40 in out and "Advertisement" not in out
+
+
+def reference_body_words(line, stopwords):
+    """The definition body_words computes faster: every word split and looked up."""
+    from cleantext.boilerplate import BODY_STOP_SHARE, BODY_WORDS, TERMINAL
+
+    n = len(line.split())
+    if not line or n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
+        return 0
+    return n if sum(w in stopwords for w in line.lower().split()) >= BODY_STOP_SHARE * n else 0
+
+
+tokens = st.sampled_from("the of and to a in The river rose bridge Σ ΑΣ town council İs said . , ; »".split())
+spaces = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\u2009"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(tokens, spaces), min_size=0, max_size=60), st.sampled_from(["", ".", " ", "Σ"]))
+def test_body_words_is_the_split_count(parts, end):
+    from cleantext.boilerplate import body_words, load_file
+
+    stopwords = load_file("en")["stopwords"]
+    line = "".join(t + s for t, s in parts).rstrip(" ") + end if parts else end
+    assert body_words(line, stopwords) == reference_body_words(line, stopwords)
+

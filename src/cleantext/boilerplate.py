@@ -131,9 +131,7 @@ MAX_RULE_CHARS = 400
 them keeps the rule pass far from the paragraphs where most bytes are."""
 MAX_CACHED = 50_000
 """Entries kept in each per-process cache of a rule set (first words and whole lines); menus and
-footers repeat across a site's pages, so most lines are answered from the line cache."""
-
-
+footers repeat across a site's pages, so many lines are answered from the line cache."""
 PREFIX_CHARS = 3
 """Characters of a line that pick its candidate rules: a few thousand distinct keys, each computed once."""
 MAX_WORD = 24
@@ -143,34 +141,44 @@ SHORT_LINE = 80
 
 
 class RuleSet:
-    """Rules matched against whole lines, fast: one alternation of hundreds of patterns costs
-    about 30 microseconds a line, so each line only meets the rules that can start with its first
-    three characters. `regex` partial matching answers that soundly: a rule that fully matches a line also
-    partially matches the line's first characters. The answer per prefix is cached, and so is the answer per whole line (results never depend on what is cached)."""
+    """Rules matched against whole lines, fast. A `regex` call costs about half a microsecond,
+    four with a timeout, and an alternation of a hundred rules tries every one of them (about 25
+    microseconds a line), while most lines of an article can match none. So each line only meets
+    the rules that can start with its first characters and its first word: `regex` partial
+    matching answers that soundly (a rule that fully matches a line also partially matches the
+    line's start), once per distinct key, and lines with no candidate never reach a pattern. The
+    candidates are tried one by one in rule order, so no subset of rules is ever compiled, and a
+    rule is compiled the first time a key needs it. Results never depend on what is cached."""
 
     def __init__(self, rules: list[Rule], stopwords: frozenset[str], timeout_cap: float | None):
         self.rules = rules
         self.stopwords = stopwords
         self.timeout_cap = timeout_cap
-        self.single = [regex.compile(f"(?i)(?:{r.pattern})", regex.V0) for r in rules]
+        self.plain = tuple(i for i, r in enumerate(rules) if not r.requires)
         self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
         self.needles = sorted({n for i in self.gated for n in rules[i].requires})
+        self.by_needle = {n: [i for i in self.gated if n in rules[i].requires] for n in self.needles}
+        self._single: dict[int, Any] = {}
         self.by_prefix: dict[str, tuple[int, ...]] = {}
-        self.by_word: dict[tuple[str, str], Any] = {}
-        self.by_subset: dict[tuple[int, ...], Any] = {}
+        self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
         self.by_line: dict[str, tuple[str, str] | None] = {}
 
-    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
-        return tuple(i for i in among if not self.rules[i].requires
-                     and self.single[i].fullmatch(prefix, partial=True, timeout=timeout))
+    def single(self, i: int) -> Any:
+        """Rule `i`, compiled on first use."""
+        pattern = self._single.get(i)
+        if pattern is None:
+            pattern = self._single[i] = regex.compile(f"(?i)(?:{self.rules[i].pattern})", regex.V0)
+        return pattern
 
-    def _pattern(self, chosen: tuple[int, ...]) -> Any:
-        if not chosen:
-            return None
-        if chosen not in self.by_subset:
-            body = "|".join(f"(?P<r{i}>{self.rules[i].pattern})" for i in chosen)
-            self.by_subset[chosen] = regex.compile(f"(?i)(?:{body})", regex.V0)
-        return self.by_subset[chosen]
+    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
+        chosen = []
+        for i in among:
+            try:
+                if self.single(i).fullmatch(prefix, partial=True, timeout=timeout):
+                    chosen.append(i)
+            except TimeoutError:
+                chosen.append(i)  # undecided: the full match decides, under its own timeout
+        return tuple(chosen)
 
     def match(self, line: str, timeout: float) -> tuple[str, str] | None:
         """(where, rule id) of the first rule that matches the whole line, or None."""
@@ -178,48 +186,57 @@ class RuleSet:
 
     def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
         """{line index: (where, rule id)} for the lines of one text that a rule matches."""
-        lowered = "\n".join(lines).lower()
-        present = [n for n in self.needles if n in lowered]  # one scan of the text per needle
-        gated = [i for i in self.gated if any(n in present for n in self.rules[i].requires)]
         found: dict[int, tuple[str, str]] = {}
-        for index, (line, low) in enumerate(zip(lines, lowered.split("\n"))):
+        todo: list[int] = []  # short lines the line cache does not answer
+        by_line = self.by_line
+        for index, line in enumerate(lines):
             if not line or len(line) > MAX_RULE_CHARS:
                 continue
-            if line in self.by_line:
-                result = self.by_line[line]
-            else:
-                result = self._match(line, low, gated, timeout)
-                if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
-                    if len(self.by_line) > MAX_CACHED:
-                        self.by_line.clear()
-                    self.by_line[line] = result
+            result = by_line.get(line, by_line)
+            if result is by_line:
+                todo.append(index)
+            elif result:
+                found[index] = result
+        if not todo:
+            return found
+        lowered = "\n".join([lines[i] for i in todo]).lower()  # lower-casing keeps the line breaks
+        present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
+        for index, low in zip(todo, lowered.split("\n")):
+            line = lines[index]
+            gated = sorted({i for n in present if n in low for i in self.by_needle[n]}) if present else ()
+            result = self._match(line, low, gated, timeout)
+            if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
+                if len(by_line) > MAX_CACHED:
+                    by_line.clear()
+                by_line[line] = result
             if result:
                 found[index] = result
         return found
 
-    def _match(self, line: str, low: str, gated: list[int], timeout: float) -> tuple[str, str] | None:
+    def _match(self, line: str, low: str, gated: Iterable[int], timeout: float) -> tuple[str, str] | None:
         # two keys: the first characters (few, each tried against every rule), then the first word
         # and the character after it (many, each tried only against the first key's rules)
         head = low[:PREFIX_CHARS]
-        if head not in self.by_prefix:
-            self.by_prefix[head] = self._candidates(head, range(len(self.rules)), timeout)
-        pattern = None
-        if self.by_prefix[head]:
+        among = self.by_prefix.get(head)
+        if among is None:
+            among = self.by_prefix[head] = self._candidates(head, self.plain, timeout)
+        chosen: tuple[int, ...] = ()
+        if among:
             space = low.find(" ", 0, MAX_WORD)
             key = (head, low[: space + 1] if space >= 0 else low[:MAX_WORD])
-            if key not in self.by_word:
+            chosen = self.by_word.get(key)
+            if chosen is None:
                 if len(self.by_word) > MAX_CACHED:
                     self.by_word.clear()
-                self.by_word[key] = self._pattern(self._candidates(key[1], self.by_prefix[head], timeout))
-            pattern = self.by_word[key]
+                chosen = self.by_word[key] = self._candidates(key[1], among, timeout)
         found = None
         try:
-            m = pattern.fullmatch(line, timeout=timeout) if pattern is not None else None
-            if m:
-                found = int(m.lastgroup[1:])
-            for i in gated:
-                if (found is None or i < found) and any(r in low for r in self.rules[i].requires) \
-                        and self.single[i].fullmatch(line, timeout=timeout):
+            for i in chosen:
+                if self.single(i).fullmatch(line, timeout=timeout):
+                    found = i
+                    break
+            for i in gated:  # the gated rules whose strings are in the line, in rule order
+                if (found is None or i < found) and self.single(i).fullmatch(line, timeout=timeout):
                     found = i
                     break
         except TimeoutError:
@@ -243,13 +260,17 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
     timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
     matches = rules.match_lines(lines, timeout)
-    removals, body_found = plan(lines, matches, rules.stopwords, options)
     site_lines = _site_lines(doc, options)
+    if not matches and not site_lines:
+        return []  # no labelled line: the page trim and the rules have nothing to start from
+    removals, body_found = plan(lines, matches, rules.stopwords, options)
     if site_lines:
         from .sites import line_hash
         for i, line in enumerate(lines):
             if i not in removals and line.strip() and line_hash(line) in site_lines:
                 removals[i] = ("site-boilerplate", "line recurs across this site's documents")
+    if not removals:
+        return []
     edits = remove_lines(text, STEP, removals)
     if removals and not body_found:
         total = len(text.split())
@@ -290,8 +311,6 @@ BODY_STOP_SHARE = 0.15
 MAX_GAP = 8
 """Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
 inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
-CLUSTER_SHARE = 0.0
-"""A cluster of body lines joins the article when it has this share of the strongest cluster's words."""
 MENU_WORDS = 4
 """Words a menu item has at most ("Kunst & Kultur", "Terms of use")."""
 HEADLINE_WINDOW = 4
@@ -301,14 +320,24 @@ MIN_TRIM_LINES = 3
 lines (a dateline, a photo credit) are not evidence of a menu."""
 
 
-def body_like(line: str, stopwords: frozenset[str]) -> bool:
-    """Long, sentence-shaped and dense in function words: the shape of a paragraph of prose."""
-    words = line.split()
-    n = len(words)
+def body_words(line: str, stopwords: frozenset[str]) -> int:
+    """The words of a body-like line, else 0. Body-like is long, sentence-shaped and dense in
+    function words: the shape of a paragraph of prose."""
+    if len(line) < 2 * BODY_WORDS - 1:
+        return 0  # too short to hold BODY_WORDS words: skip the split
+    if line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " ":
+        n = line.count(" ") + 1  # single spaces are its only word breaks: count them, no split
+    else:
+        n = len(line.split())
     if n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
-        return False
-    hits = sum(map(stopwords.__contains__, line.lower().split()))
-    return hits >= BODY_STOP_SHARE * n
+        return 0
+    need = BODY_STOP_SHARE * n
+    # Prose carries its function words throughout: the first half of a line nearly always has
+    # enough of them. The last word of the half may be cut in two, so it does not count.
+    head = line[: len(line) // 2].lower().split()[:-1]
+    if sum(map(stopwords.__contains__, head)) >= need:
+        return n
+    return n if sum(map(stopwords.__contains__, line.lower().split())) >= need else 0
 
 
 def menu_like(line: str, stopwords: frozenset[str]) -> bool:
@@ -323,12 +352,13 @@ def _sentence_like(line: str) -> bool:
     return len(line.split()) >= 4 and line[-1] in TERMINAL
 
 
-def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int, int] | None:
-    """(first, last, words, end of the strongest cluster) of the article body, or None.
+def body_region(lines: list[str], body: list[int]) -> tuple[int, int, int, int] | None:
+    """(first, last, words, end of the strongest cluster) of the article body, or None; `body`
+    holds each line's `body_words`.
 
-    Body lines form clusters (at most MAX_GAP other lines between two of them). The strongest
-    cluster anchors the article; every cluster with at least CLUSTER_SHARE of its words joins it,
-    with whatever lies between: an article split by a gallery or an inline teaser stays whole.
+    Body lines form clusters (at most MAX_GAP other lines between two of them). Every cluster
+    joins the article, with whatever lies between: an article split by a gallery or an inline
+    teaser stays whole. The strongest cluster marks where end-of-article labels may begin.
     """
     clusters: list[list[int]] = []
     prev, gap = -1, 0
@@ -336,17 +366,16 @@ def body_region(lines: list[str], body: list[bool]) -> tuple[int, int, int, int]
         if body[i]:
             if prev >= 0 and gap <= MAX_GAP:
                 clusters[-1][1] = i
-                clusters[-1][2] += len(line.split())
+                clusters[-1][2] += body[i]
             else:
-                clusters.append([i, i, len(line.split())])
+                clusters.append([i, i, body[i]])
             prev, gap = i, 0
         elif line:
             gap += 1
     if not clusters:
         return None
     best = max(clusters, key=lambda c: c[2])
-    strong = [c for c in clusters if c[2] >= CLUSTER_SHARE * best[2]]
-    return strong[0][0], strong[-1][1], sum(c[2] for c in strong), best[1]
+    return clusters[0][0], clusters[-1][1], sum(c[2] for c in clusters), best[1]
 
 
 END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter"})
@@ -390,11 +419,26 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
     disabled = options.disabled
     n = len(lines)
     first, last = 0, n - 1
-    body = [bool(line) and i not in matches and body_like(line, stopwords) for i, line in enumerate(lines)]
-    region = body_region(lines, body) if options.trim_page else None
-    body_found = region is not None and region[2] >= options.min_body_words
+    body: list[int | None] = [None] * n  # body_words of a line, computed when the trim needs it
+
+    def words(i: int) -> int:
+        if body[i] is None:
+            body[i] = 0 if i in matches else body_words(lines[i], stopwords)
+        return body[i]
+
+    # The article runs from the first body line to the last (`body_region`); most of the lines
+    # between are only read when an end-of-article label lies among them.
+    start = next((i for i in range(n) if words(i)), None) if options.trim_page else None
+    body_found = False
+    if start is not None:
+        end = next(i for i in range(n - 1, start - 1, -1) if words(i))
+        total, i = words(start) + (words(end) if end > start else 0), start + 1
+        while total < options.min_body_words and i < end:  # enough body words settle it
+            total += words(i)
+            i += 1
+        body_found = total >= options.min_body_words
     if body_found:
-        top, bottom, _, core_end = region
+        top, bottom = start, end
         while top > 0 and (not lines[top - 1] or _sentence_like(lines[top - 1])) and top - 1 not in matches:
             top -= 1
         while bottom < n - 1 and (not lines[bottom + 1] or _sentence_like(lines[bottom + 1])) \
@@ -411,15 +455,19 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                 cut = i
         cut = _head_cut(lines, matches, stopwords, cut)
         tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
-        words_before, total = 0, region[2]
-        for i in range(region[0], tail):  # an end-of-article marker once the bulk of the body is above it
-            if body[i]:
-                words_before += len(lines[i].split())
-            elif i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
-                    and words_before >= TAIL_SHARE * total \
-                    and i > core_end:
-                tail = i
-                break
+        if any(start <= i < tail and where != "edge" and rule_id in END_MARKERS
+               for i, (where, rule_id) in matches.items()):
+            # an end-of-article marker once the bulk of the body is above it
+            counts = [words(i) for i in range(n)]
+            _, _, total, core_end = body_region(lines, counts)
+            words_before = 0
+            for i in range(start, tail):
+                words_before += counts[i]  # 0 on a labelled line
+                if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
+                        and words_before >= TAIL_SHARE * total \
+                        and i > core_end:
+                    tail = i
+                    break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
             for i in range(cut):
                 if lines[i]:
