@@ -111,6 +111,9 @@ _CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "s
 _AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\s", " ")).split()
                       if len(w) > 1)
 _AGENCY_SPACED = tuple(f"{w} " for w in _AGENCY_WORDS)
+_PAREN_FORMS = ("(c)",) + tuple(f"({w}" for w in _AGENCY_WORDS)
+_SCANNED_STEMS = tuple((stem, frozenset(c for c in stem if not c.isascii()))
+                       for stem in _CREDIT_STEMS if stem != "(c)")
 
 
 def _credit_cue(line: str) -> int:
@@ -239,18 +242,18 @@ def _cued_lines(text: str, wide: set[str]) -> list[int]:
     per stem is cheaper than per line, and a line with a hit needs no further scan. `wide` holds
     every non-ASCII character of `text`: a stem with another is not looked for."""
     hits = []
-    for stem in _CREDIT_STEMS:
-        if not stem.isascii() and not wide.issuperset(c for c in stem if not c.isascii()):
+    for stem, needs in _SCANNED_STEMS:
+        if needs and not needs <= wide:
             continue
         at = text.find(stem)
         while at >= 0:
             hits.append(at)
             end = text.find("\n", at)
             at = text.find(stem, end) if end >= 0 else -1
-    # Every agency form holds "(" or "/": look for the agencies only around those.
+    # "(c)" and every agency form hold "(" or "/", rare characters found at memory speed.
     at = text.find("(")
     while at >= 0:
-        if text.startswith(_AGENCY_WORDS, at + 1):
+        if text.startswith(_PAREN_FORMS, at):
             hits.append(at)
         at = text.find("(", at + 1)
     at = text.find("/")
@@ -337,9 +340,16 @@ def _more_complete(line: str, key: str, than: str, than_key: str) -> bool:
     return letters[0] > letters[1]
 
 
-def _subsequence(short: list[str], long_: list[str]) -> bool:
-    words = iter(long_)
-    return all(word in words for word in short)
+def _subsequence(short: str, long_: str) -> bool:
+    """Every word of `short`, in order, is a word of `long_` (normalised keys: single spaces).
+    Each word is looked for from the end of the previous one, so `long_` is never split."""
+    padded, at = f" {long_} ", 0
+    for word in short.split():
+        at = padded.find(f" {word} ", at)
+        if at < 0:
+            return False
+        at += len(word) + 1
+    return True
 
 
 def _relation(a: str, b: str, line_a: str, line_b: str, options: CaptionOptions) -> str | None:
@@ -353,7 +363,7 @@ def _relation(a: str, b: str, line_a: str, line_b: str, options: CaptionOptions)
     # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
     # Words added only in front are a label or a breadcrumb ("Home Politics ..."): both stay.
     if 2 * len(short) / (len(short) + len(long_)) >= options.similarity and not long_.endswith(short):
-        if _subsequence(short.split(), long_.split()):
+        if _subsequence(short, long_):
             return "truncated" if long_.startswith(short) else "contained"
     return None
 
