@@ -313,9 +313,9 @@ def _candidates(text: str, limit: int) -> dict[int, list[int]]:
 class _Group:
     """Copies of one line found so far. A line no copy joined has none: most lines never do."""
 
-    __slots__ = ("head", "best", "last_kept", "members", "relation", "protected", "keys")
+    __slots__ = ("head", "best", "last_kept", "members", "relation", "protected", "keys", "printed")
 
-    def __init__(self, head: int, key: str) -> None:
+    def __init__(self, head: int, key: str, printed: str) -> None:
         self.head = head  # the first copy: where the kept text stays
         self.best = head  # the most complete copy: the text that is kept
         self.last_kept = head  # the latest member that stays: the head or a protected copy
@@ -323,6 +323,7 @@ class _Group:
         self.relation: dict[int, str] = {}  # "exact", "truncated", "contained"
         self.protected: set[int] = set()  # repeats that stay (refrain, heading)
         self.keys = {key}  # the members' normalised forms
+        self.printed = {printed}  # the members as printed (NFKC, spaces)
 
 
 def _ellipsis(line: str) -> bool:
@@ -463,11 +464,11 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
                     keys[group.best], key, lines[group.best], lines[i], options)
             if relation is None:
                 continue
-            identical = printed(i) in {printed(m) for m in group.members} if group else printed(i) == printed(j)
+            identical = printed(i) in group.printed if group else printed(i) == printed(j)
             if not identical and _far(lines, removed, group.last_kept if group else j, i, options.window):
                 continue
             if group is None:
-                group = group_of[j] = _Group(j, keys[j])
+                group = group_of[j] = _Group(j, keys[j], printed(j))
                 groups.append(group)
             if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options):
                 group.protected.add(i)
@@ -478,6 +479,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
                     group.best = i
             group.members.append(i)
             group.keys.add(key)
+            group.printed.add(printed(i))
             group.relation[i] = relation
             group_of[i] = group
             break
