@@ -24,6 +24,7 @@ Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``d
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -164,6 +165,7 @@ _ASCII_BYTES = bytes(range(128))
 _ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
 # _PUNCTUATION on ASCII bytes; bytes of other characters stay.
 _ASCII_SPACES = bytes(c if c > 127 or chr(c).isalnum() or c == 10 else 32 for c in range(256))
+_SPACES = re.compile(rb"  +")
 
 
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
@@ -190,10 +192,8 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
         new = _PUNCTUATION[ord(char)]
         if new != char:
             text = text.replace(char, new)
-    keys = text.encode().translate(_ASCII_SPACES)
-    while b"  " in keys:
-        keys = keys.replace(b"  ", b" ")
-    return keys.replace(b"\n ", b"\n").replace(b" \n", b"\n").strip(b" ").decode().split("\n")
+    keys = _SPACES.sub(b" ", text.encode().translate(_ASCII_SPACES)).decode().split("\n")
+    return list(map(str.strip, keys))
 
 
 class _Compatible(dict):
