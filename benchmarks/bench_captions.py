@@ -59,7 +59,8 @@ def corpus(folder: Path, megabytes: float, repeat: int, options: CaptionOptions)
         texts.append(path.read_text(encoding="utf-8"))
         size += len(texts[-1].encode())
     config = Config()
-    for name, load in (("as read", texts), ("as the pipeline hands it", [before_captions(t, config) for t in texts])):
+    handed = [before_captions(t, config) for t in texts]
+    for name, load in (("as read", texts), ("as the pipeline hands it", handed)):
         documents = [Document(t) for t in load]
         total = sum(len(t.encode()) for t in load) / 1e6
         seconds = best_of(repeat, documents, options)
