@@ -24,11 +24,13 @@ Reasons: ``duplicate-caption`` (a short line such as a caption or headline), ``d
 
 from __future__ import annotations
 
+import re
 import unicodedata
+from bisect import bisect_right
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import lru_cache
-from itertools import islice
+from itertools import accumulate, islice
 
 import regex
 
@@ -109,6 +111,10 @@ _CREDIT_STEMS = ("photo", "pic", "imag", "bild", "foto", "crédit", "credit", "s
                  "vídeo", "archiv", "©", "(c)")
 _AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\s", " ")).split()
                       if len(w) > 1)
+_AGENCY_SPACED = tuple(f"{w} " for w in _AGENCY_WORDS)
+_PAREN_FORMS = ("(c)",) + tuple(f"({w}" for w in _AGENCY_WORDS)
+_SCANNED_STEMS = tuple((stem, frozenset(c for c in stem if not c.isascii()))
+                       for stem in _CREDIT_STEMS if stem != "(c)")
 
 
 def _credit_cue(line: str) -> int:
@@ -155,34 +161,116 @@ class _Punctuation(dict):
 
 
 _PUNCTUATION = _Punctuation()
+_ASCII_BYTES = bytes(range(128))
+_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+# _PUNCTUATION on ASCII bytes; bytes of other characters stay.
+_ASCII_SPACES = bytes(c if c > 127 or chr(c).isalnum() or c == 10 else 32 for c in range(256))
+_SPACES = re.compile(rb"  +")
 
 
 def _normalise_many(lines: list[str], timeout: float) -> list[str]:
-    # One call over all lines costs far less than one call per line.
+    # One pass over all lines costs far less than one per line: the text is folded, searched for
+    # credit cues and stripped of punctuation as a whole, and only lines with a cue are visited.
     suffix, prefix, word = _patterns()
-    text = "\n".join(lines)
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    folded = text.casefold().split("\n")
-    for n, line in enumerate(folded):
-        cue = _credit_cue(line)
-        if cue < 0:
+    text, wide = _fold("\n".join(lines))
+    cued = _cued_lines(text, wide)
+    if cued:
+        folded = text.split("\n")
+        for n in cued:
+            line = folded[n]
+            cue = _credit_cue(line)
+            stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
+            cue = _credit_cue(stripped)
+            found = suffix.search(stripped, max(0, cue - 8), timeout=timeout) if cue >= 0 else None
+            if found:
+                stripped = stripped[:found.start()]
+            if stripped != line and word.search(stripped, timeout=timeout):
+                folded[n] = stripped  # a line that is all credit stays comparable as it is
+        text = "\n".join(folded)
+    # `" ".join(key.split())` for every line: after _PUNCTUATION the only space left is " ".
+    for char in wide:
+        new = _PUNCTUATION[ord(char)]
+        if new != char:
+            text = text.replace(char, new)
+    keys = _SPACES.sub(b" ", text.encode().translate(_ASCII_SPACES)).decode().split("\n")
+    return list(map(str.strip, keys))
+
+
+class _Compatible(dict):
+    """A character's NFKC form on its own, filled on demand."""
+
+    def __missing__(self, char: str) -> str:
+        self[char] = unicodedata.normalize("NFKC", char)
+        return self[char]
+
+
+_COMPATIBLE = _Compatible()
+
+
+def _fold(text: str) -> tuple[str, set[str]]:
+    """`unicodedata.normalize("NFKC", text).casefold()`, and the non-ASCII characters of the
+    result (or more), at memory speed on long text: both are per character but for combining
+    marks, so the few distinct non-ASCII characters of a text are mapped one by one and its ASCII
+    lowercased in one bytes.translate."""
+    if text.isascii():
+        return text.lower(), set()
+    wide = set(text.encode().translate(None, _ASCII_BYTES).decode())
+    # Replacing each character by its own NFKC form leaves the NFKD form of the text as it was,
+    # so NFKC of the result is NFKC of the text; on a text with nothing left to compose it
+    # returns at once (the same object), and then the characters it holds are known.
+    replaced = text
+    for char in list(wide):
+        new = _COMPATIBLE[char]
+        if new != char:
+            replaced = replaced.replace(char, new)
+            wide.update(c for c in new if not c.isascii())
+    text = unicodedata.normalize("NFKC", replaced)
+    if text is not replaced:
+        wide = set(text.encode().translate(None, _ASCII_BYTES).decode())
+    # Folding is per character, and a folded character folds to itself.
+    folded = text.encode().translate(_ASCII_LOWER).decode()
+    for char in list(wide):
+        new = char.casefold()
+        if new != char:
+            folded = folded.replace(char, new)
+            wide.update(c for c in new if not c.isascii())
+    return folded, wide
+
+
+def _cued_lines(text: str, wide: set[str]) -> list[int]:
+    """The lines of `text` in which `_credit_cue` finds a cue, in order. A scan of the whole text
+    per stem is cheaper than per line, and a line with a hit needs no further scan. `wide` holds
+    every non-ASCII character of `text`: a stem with another is not looked for."""
+    hits = []
+    for stem, needs in _SCANNED_STEMS:
+        if needs and not needs <= wide:
             continue
-        stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
-        cue = _credit_cue(stripped)
-        found = suffix.search(stripped, max(0, cue - 8), timeout=timeout) if cue >= 0 else None
-        if found:
-            stripped = stripped[:found.start()]
-        if stripped != line and word.search(stripped, timeout=timeout):
-            folded[n] = stripped  # a line that is all credit stays comparable as it is
-    return [" ".join(key.split()) for key in "\n".join(folded).translate(_PUNCTUATION).split("\n")]
+        at = text.find(stem)
+        while at >= 0:
+            hits.append(at)
+            end = text.find("\n", at)
+            at = text.find(stem, end) if end >= 0 else -1
+    # "(c)" and every agency form hold "(" or "/", rare characters found at memory speed.
+    at = text.find("(")
+    while at >= 0:
+        if text.startswith(_PAREN_FORMS, at):
+            hits.append(at)
+        at = text.find("(", at + 1)
+    at = text.find("/")
+    while at >= 0:
+        if text.endswith(_AGENCY_WORDS, 0, at) or text.endswith(_AGENCY_SPACED, 0, at):
+            hits.append(at)
+        at = text.find("/", at + 1)
+    if not hits:
+        return []
+    ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
+    return sorted({bisect_right(ends, at) for at in hits})
 
 
 # The prefilter runs bytes.translate on UTF-8 (memory speed): ASCII lowercased, ASCII punctuation
 # and spaces dropped, every other byte kept, so no letter of any script is lost; common wide
 # punctuation goes first. It only proposes candidates: the Unicode-aware `normalise` decides.
 _ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
-_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
 _WIDE_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\xa0\u202f\u2009\u2026\u2013\u2014\xad\u200b\xa9\xb7\u2022"
 _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
@@ -222,20 +310,20 @@ def _candidates(text: str, limit: int) -> dict[int, list[int]]:
     return pairs
 
 
-@dataclass
 class _Group:
-    head: int  # the first copy: where the kept text stays
-    best: int = -1  # the most complete copy: the text that is kept
-    last_kept: int = -1  # the latest member that stays: the head or a protected copy
-    members: list[int] = field(default_factory=list)
-    relation: dict[int, str] = field(default_factory=dict)  # "exact", "truncated", "contained"
-    protected: set[int] = field(default_factory=set)  # repeats that stay (refrain, heading)
-    printed: set[str] = field(default_factory=set)  # the members as printed (NFKC, spaces)
-    keys: set[str] = field(default_factory=set)  # the members' normalised forms
+    """Copies of one line found so far. A line no copy joined has none: most lines never do."""
 
-    def __post_init__(self) -> None:
-        self.best = self.last_kept = self.head
-        self.members.append(self.head)
+    __slots__ = ("head", "best", "last_kept", "members", "relation", "protected", "keys", "printed")
+
+    def __init__(self, head: int, key: str, printed: str) -> None:
+        self.head = head  # the first copy: where the kept text stays
+        self.best = head  # the most complete copy: the text that is kept
+        self.last_kept = head  # the latest member that stays: the head or a protected copy
+        self.members = [head]
+        self.relation: dict[int, str] = {}  # "exact", "truncated", "contained"
+        self.protected: set[int] = set()  # repeats that stay (refrain, heading)
+        self.keys = {key}  # the members' normalised forms
+        self.printed = {printed}  # the members as printed (NFKC, spaces)
 
 
 def _ellipsis(line: str) -> bool:
@@ -253,23 +341,30 @@ def _more_complete(line: str, key: str, than: str, than_key: str) -> bool:
     return letters[0] > letters[1]
 
 
-def _subsequence(short: list[str], long_: list[str]) -> bool:
-    words = iter(long_)
-    return all(word in words for word in short)
+def _subsequence(short: str, long_: str) -> bool:
+    """Every word of `short`, in order, is a word of `long_` (normalised keys: single spaces).
+    Each word is looked for from the end of the previous one, so `long_` is never split."""
+    padded, at = f" {long_} ", 0
+    for word in short.split():
+        at = padded.find(f" {word} ", at)
+        if at < 0:
+            return False
+        at += len(word) + 1
+    return True
 
 
-def _relation(a: str, b: str, cut_a: bool, cut_b: bool, options: CaptionOptions) -> str | None:
-    """How normalised copy `a` relates to `b`: "exact", "truncated", "contained" or None."""
+def _relation(a: str, b: str, line_a: str, line_b: str, options: CaptionOptions) -> str | None:
+    """How normalised copy `a` of `line_a` relates to `b`: "exact", "truncated", "contained" or None."""
     if a == b:
         return "exact"
-    short, long_, cut = (a, b, cut_a) if len(a) <= len(b) else (b, a, cut_b)
-    if cut and long_.startswith(short) and len(short) / len(long_) >= options.truncated_min_ratio:
+    short, long_, line = (a, b, line_a) if len(a) <= len(b) else (b, a, line_b)
+    if long_.startswith(short) and len(short) / len(long_) >= options.truncated_min_ratio and _ellipsis(line):
         return "truncated"  # the ellipsis may have cut a word in two
     # Near means insertions only: every word of the shorter copy, in order, in the longer one.
     # A substituted word ("3 €" for "2 €", "CPU" for "user") makes a different sentence.
     # Words added only in front are a label or a breadcrumb ("Home Politics ..."): both stay.
     if 2 * len(short) / (len(short) + len(long_)) >= options.similarity and not long_.endswith(short):
-        if _subsequence(short.split(), long_.split()):
+        if _subsequence(short, long_):
             return "truncated" if long_.startswith(short) else "contained"
     return None
 
@@ -338,50 +433,60 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
-    cut = {i: _ellipsis(lines[i]) for i in involved}
-    printed = {i: " ".join(unicodedata.normalize("NFKC", lines[i]).split()) for i in involved}
+    printed_cache: dict[int, str] = {}
 
+    def printed(n: int) -> str:
+        """Line `n` as printed (NFKC, spaces): asked only of lines whose keys relate."""
+        if n not in printed_cache:
+            printed_cache[n] = " ".join(unicodedata.normalize("NFKC", lines[n]).split())
+        return printed_cache[n]
+
+    groups: list[_Group] = []
     group_of: dict[int, _Group] = {}
     removed: set[int] = set()
     counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
     for i in sorted(pairs):
+        key = keys[i]
         tried: set[int] = set()
         for j in pairs[i]:
             group = group_of.get(j)
-            if group is None:
-                group = group_of[j] = _Group(j, printed={printed[j]}, keys={keys[j]})
-            if id(group) in tried:
+            head = group.head if group else j
+            if head in tried:
                 continue
             if len(tried) >= options.candidates:
                 break
-            tried.add(id(group))
+            tried.add(head)
             # An exact copy of any member belongs here even when the best copy grew past it.
-            relation = "exact" if keys[i] in group.keys else _relation(
-                keys[group.best], keys[i], cut[group.best], cut[i], options)
+            if group is None:
+                relation = "exact" if key == keys[j] else _relation(keys[j], key, lines[j], lines[i], options)
+            else:
+                relation = "exact" if key in group.keys else _relation(
+                    keys[group.best], key, lines[group.best], lines[i], options)
             if relation is None:
                 continue
-            identical = printed[i] in group.printed
-            if not identical and _far(lines, removed, group.last_kept, i, options.window):
+            identical = printed(i) in group.printed if group else printed(i) == printed(j)
+            if not identical and _far(lines, removed, group.last_kept if group else j, i, options.window):
                 continue
+            if group is None:
+                group = group_of[j] = _Group(j, keys[j], printed(j))
+                groups.append(group)
             if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options):
                 group.protected.add(i)
                 group.last_kept = i
             else:
                 removed.add(i)
-                if _more_complete(lines[i], keys[i], lines[group.best], keys[group.best]):
+                if _more_complete(lines[i], key, lines[group.best], keys[group.best]):
                     group.best = i
             group.members.append(i)
-            group.printed.add(printed[i])
-            group.keys.add(keys[i])
+            group.keys.add(key)
+            group.printed.add(printed(i))
             group.relation[i] = relation
             group_of[i] = group
             break
-        if i not in group_of:
-            group_of[i] = _Group(i, printed={printed[i]}, keys={keys[i]})
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
-    for group in {id(g): g for g in group_of.values()}.values():
+    for group in groups:
         dropped = [m for m in group.members[1:] if m not in group.protected]
         if not dropped:
             continue
@@ -390,7 +495,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             removals[m] = (_reason(group.relation[m], lines[m], options),
                            f"same as line {group.head + 1}: {_quote(kept)}")
         if group.best != group.head:
-            relation = "truncated" if cut[group.head] else group.relation[group.best]
+            relation = "truncated" if _ellipsis(lines[group.head]) else group.relation[group.best]
             head = lines[group.head]
             start = sum(len(line) + 1 for line in lines[:group.head])
             edits.append(Edit(STEP, start, start + len(head), head, kept,
