@@ -8,6 +8,7 @@ offsets refer to the text as that step saw it. Adding a step is one line in `STE
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
@@ -44,6 +45,14 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@lru_cache(maxsize=4)
+def _after_removal(steps: tuple[Step, ...]) -> frozenset[str]:
+    """The steps after the last one that removes lines. Unlike removal, which can find more on
+    the page it trimmed, they have nothing more to do on their own output."""
+    last = max((i for i, step in enumerate(steps) if step.name in _REMOVING), default=len(steps))
+    return frozenset(step.name for step in steps[last + 1:])
+
+
 def clean(text_or_document: str | Document, config: Config | None = None) -> Result:
     r"""Clean one document: run every step, then label its language.
 
@@ -58,12 +67,20 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
     original = text = doc.text
     edits: list[Edit] = []
     notes: list[str] = []
+    after = _after_removal(STEPS)
+    returned: dict[str, str] = {}
     for round_ in range(_ROUNDS):
         start = len(edits)
         for step in STEPS:
             if step.name in config.skip:
                 continue
+            if step.name in after and returned.get(step.name) == text:
+                # A pass that changed nothing before this step gives it its own output back,
+                # which it leaves as it is: what cleaning the output again relies on.
+                continue
             text = _run(step, text, doc, config, edits, notes)
+            if step.name in after:
+                returned[step.name] = text
             if step.name == "unicode" and edits and edits[-1].step == "unicode":
                 text = _settle(text, doc, config, edits, notes)
         if round_:
