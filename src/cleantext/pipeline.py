@@ -100,18 +100,41 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
 
 
 def _run(step: Step, text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
-    step_edits = step.run(Document(text, doc.id, doc.metadata), config.options(step.name))
+    options = config.steps.get(step.name)
+    step_edits = step.run(Document(text, doc.id, doc.metadata),
+                          _default_options(step.options) if options is None else options)
     if not step_edits:
         return text
     removed = sum(_words(e.old) - _words(e.new) for e in step_edits if e.applied)
-    total = _words(text) if removed > 0 else 0  # most steps remove no words: skip the count
-    if total and removed > config.max_removal * total:
+    total = _too_much(text, removed, config.max_removal) if removed > 0 else 0  # most steps remove no words
+    if total:
         # A step that would delete most of a document has misread it: keep the text, say so.
         # The share is of the text this run sees, as a fresh clean of it would see it.
         notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
         return text
     edits.extend(step_edits)
     return apply_edits(text, step_edits)
+
+
+@lru_cache(maxsize=None)
+def _default_options(options: type) -> Any:
+    return options()  # frozen, so one instance serves every document
+
+
+def _too_much(text: str, removed: int, share: float) -> int:
+    """The words in `text` if `removed` of them is more than `share` of them, else 0.
+
+    A word never spans a line break, so the words of the lines up to one are a lower bound of
+    the total, and with the words after it, the total. A removal that is small next to the first
+    lines is settled without counting the rest, which is most removals.
+    """
+    cut = text.find("\n", int(removed / share * 8)) if share > 0 else -1  # about 8 characters a word
+    cut = len(text) if cut < 0 else cut
+    head = len(_WORD.findall(text, 0, cut))
+    if removed <= share * head:
+        return 0
+    total = head + len(_WORD.findall(text, cut))
+    return total if total and removed > share * total else 0
 
 
 def _settle(text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
