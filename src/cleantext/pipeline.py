@@ -128,7 +128,8 @@ def _too_much(text: str, removed: int, share: float) -> int:
     the total, and with the words after it, the total. A removal that is small next to the first
     lines is settled without counting the rest, which is most removals.
     """
-    cut = text.find("\n", int(removed / share * 8)) if share > 0 else -1  # about 8 characters a word
+    enough = int(min(removed / share * 8, len(text))) if share > 0 else len(text)  # ~8 characters a word
+    cut = text.find("\n", enough)
     cut = len(text) if cut < 0 else cut
     head = len(_WORD.findall(text, 0, cut))
     if removed <= share * head:
