@@ -98,14 +98,16 @@ def run_unicode_on_clean(texts: list[str]) -> float:
     return time.perf_counter() - start
 
 
-def digest(paths: list[Path], results: list) -> tuple[str, str]:
-    """sha256 of every output text and edit, and of every language label, in path order."""
-    outputs, labels = hashlib.sha256(), hashlib.sha256()
+def digest(paths: list[Path], results: list) -> tuple[str, str, str]:
+    """sha256 of every output text and edit, of every language label, and of the texts alone, in
+    path order (the last stays equal when a change moves edits between passes but not the text)."""
+    outputs, labels, texts = hashlib.sha256(), hashlib.sha256(), hashlib.sha256()
     for path, result in zip(paths, results):
         record = {"text": result.text, "edits": [e.to_dict() for e in result.edits], "notes": list(result.notes)}
         outputs.update(json.dumps(record, ensure_ascii=False, sort_keys=True).encode("utf-8") + b"\n")
         labels.update(f"{result.language}\t{result.language_score}\n".encode())
-    return outputs.hexdigest(), labels.hexdigest()
+        texts.update(json.dumps(result.text, ensure_ascii=False).encode("utf-8") + b"\n")
+    return outputs.hexdigest(), labels.hexdigest(), texts.hexdigest()
 
 
 def startup(path: Path, runs: int) -> dict[str, float]:
@@ -191,10 +193,11 @@ def main() -> None:
     cleantext.clean(texts[0])  # load ftfy and the language profiles before timing
     if args.hash:
         _, results = run_whole(texts)
-        outputs, labels = digest(files, results)
+        outputs, labels, texts_only = digest(files, results)
         print(f"{docs} docs, {mb:.1f} MB from {args.corpus}")
         print(f"outputs (texts + edits + notes) sha256: {outputs}")
         print(f"language labels sha256:              {labels}")
+        print(f"output texts alone sha256:           {texts_only}")
         return
 
     read = read_floor(files)

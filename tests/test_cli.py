@@ -218,3 +218,32 @@ def test_user_gazetteer_protects_a_name(tmp_path):
     names.write_text("Ngerièn\torganisation\tNgerièn\t\tprotect\n", encoding="utf-8")
     assert main(["clean", str(tmp_path / "in"), "-o", str(tmp_path / "mine"), "--gazetteer", str(names), "-q"]) == 0
     assert (tmp_path / "mine" / "a.txt").read_text(encoding="utf-8") == text
+
+
+def test_discover_streams_files_in_path_order(tmp_path):
+    import cleantext.files as files
+
+    names = ["a.txt", "a/b.txt", "a-b/c.txt", "a b/d.txt", "ab.txt", "a0.txt", "Z/q.md", "é/x.txt",
+             "a/a/a.txt", "a/b.md/x.txt", "a/b-.txt", "a/.hidden.txt", ".hidden/x.txt", "a/skip.csv"]
+    for name in names:
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_text("x\n", encoding="utf-8")
+    os.symlink(tmp_path / "a", tmp_path / "folder-link")  # not followed
+    found = files.discover([tmp_path])
+    assert not isinstance(found, list)  # one at a time, never a list of every file
+    relative = [s.relative.as_posix() for s in found]
+    expected = [n for n in names if not n.startswith(".") and "/." not in n and n.endswith((".txt", ".md"))]
+    assert relative == sorted(expected)
+    assert [s.site for s in files.discover([tmp_path / "a"])][:2] == ["a", "a"]
+    with pytest.raises(files.InputError):
+        files.discover([tmp_path, tmp_path / "missing"])  # at once, before any file
+
+
+def test_jobs_keep_input_order_in_the_edits_file(tree, tmp_path):
+    for i in range(40):
+        (tree / "many" / f"{i:02d}").mkdir(parents=True)
+        (tree / "many" / f"{i:02d}" / "x.txt").write_text(DIRTY, encoding="utf-8")
+    edits = tmp_path / "edits.jsonl"
+    assert main(["clean", str(tree), "--check", "-q", "-j", "2", "--edits", str(edits)]) == 1
+    paths = list(dict.fromkeys(json.loads(line)["path"] for line in edits.read_text(encoding="utf-8").splitlines()))
+    assert paths == sorted(paths, key=lambda p: os.path.relpath(p, tree)) and len(paths) == 41

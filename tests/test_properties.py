@@ -49,3 +49,12 @@ def test_unicode_step_matches_ftfy_on_the_whole_text(text):
     """Skipping lines that cannot need a fix gives exactly ftfy's answer."""
     expected = ftfy.fix_text(text, config=_ftfy_config("<" not in text, 1_000_000)._replace(explain=False))
     assert apply_edits(text, fix_unicode(Document(text))) == expected
+
+
+@settings(max_examples=500, deadline=None)
+@given(messy, st.integers(1, 60), st.sampled_from([0.0, 0.1, 0.5, 1.0, 2.0, -0.5, 1e-310, float("nan")]))
+def test_removal_guard_counts_as_a_full_count_would(text, removed, share):
+    from cleantext.pipeline import _too_much, _words
+
+    total = _words(text)
+    assert _too_much(text, removed, share) == (total if total and removed > share * total else 0)

@@ -14,8 +14,10 @@ import json
 import os
 import sys
 from dataclasses import dataclass
+from itertools import chain, groupby, islice
 from multiprocessing import Pool
 from pathlib import Path
+from typing import Iterable
 
 from . import __version__, config as config_module, records
 from ._clash import clash_message, providers
@@ -40,6 +42,9 @@ class Job:
 
 
 _job: Job | None = None
+# Files handed to a worker at a time: enough to amortise the hand-over (a file takes
+# milliseconds to clean), few enough that the workers end together on a small folder.
+_CHUNK = 8
 
 
 def _init_worker(job: Job) -> None:
@@ -186,21 +191,25 @@ def main(argv: list[str] | None = None) -> int:
         sources = discover(inputs, SUFFIXES + records.SUFFIXES)
     except InputError as error:
         return _usage_error(str(error))
-    if args.output:
+    if args.output and len(inputs) > 1:
+        # Only files from different inputs can share an output path: list them to check first.
+        sources = list(sources)
         seen: dict[Path, Path] = {}
         for source in sources:
             if source.relative in seen:
                 return _usage_error(f"{source.path} and {seen[source.relative]} would both be written to {args.output / source.relative}")
             seen[source.relative] = source.path
+        del seen
 
     if args.learn:
         # Sites come from folders; record files are left out of learning (they carry no site here).
+        sources = list(sources)
         profile_path = _learn_profile([s for s in sources if not records.is_record_file(s.path)], args.jobs)
         config = config.with_options("boilerplate", profile=str(profile_path))
     mode = "output" if args.output else "in-place" if args.in_place else "check"
     job = Job(config, mode, args.output, args.diff, bool(args.edits), args.text_field, args.id_field)
     if args.verbose:
-        print(f"cleantext: config from {config_source}; {len(sources)} file(s); mode {mode}", file=sys.stderr)
+        print(f"cleantext: config from {config_source}; mode {mode}", file=sys.stderr)
     report = Report(check=args.check)
     edits_out = _EditsFile(args.edits) if args.edits else None
     rejects_out = _EditsFile(args.rejects) if args.rejects else None
@@ -231,37 +240,34 @@ def main(argv: list[str] | None = None) -> int:
     return max(report.exit_code, ERROR if record_run.rejected and not args.rejects else 0)
 
 
-def _run(sources: list[Source], job: Job, jobs: int, show_progress: bool, record_run: records.RecordRun):
+def _run(sources: Iterable[Source], job: Job, jobs: int, show_progress: bool, record_run: records.RecordRun):
     from tqdm import tqdm
 
     jobs = jobs if jobs > 0 else (os.cpu_count() or 1)
-    has_records = any(records.is_record_file(s.path) for s in sources)
     _init_worker(job)
-    with tqdm(total=len(sources), unit="file", file=sys.stderr, disable=not show_progress) as bar:
-        if jobs == 1 or (len(sources) < 2 and not has_records):
-            for source in sources:
+    sources = iter(sources)
+    first = list(islice(sources, 2))
+    with tqdm(unit="file", file=sys.stderr, disable=not show_progress) as bar:
+        if jobs == 1 or (len(first) < 2 and not any(records.is_record_file(s.path) for s in first)):
+            for source in chain(first, sources):
                 yield record_run.clean_file(source, job) if records.is_record_file(source.path) else _process(source)
                 bar.update()
             return
-        # Ordered results keep outputs, diffs and the edits file in input order whatever the
-        # worker count; chunks amortise the cost of each hand-over to a worker. A record file is
-        # read here and its records cleaned in chunks over the same workers.
-        chunk = max(1, min(64, len(sources) // (jobs * 8)))
+        # The pool starts before the walk goes on, so the workers it forks share nothing of it;
+        # the walk then feeds them as it goes. Ordered results keep outputs, diffs and the edits
+        # file in input order whatever the worker count; chunks amortise the cost of each
+        # hand-over to a worker. A record file is read here and its records cleaned in chunks
+        # over the same workers.
         with Pool(jobs, initializer=_init_worker, initargs=(job,)) as pool:
-            start = 0
-            while start < len(sources):
-                if records.is_record_file(sources[start].path):
-                    yield record_run.clean_file(sources[start], job, pool, jobs)
-                    bar.update()
-                    start += 1
+            for is_records, run in groupby(chain(first, sources), lambda s: records.is_record_file(s.path)):
+                if is_records:
+                    for source in run:
+                        yield record_run.clean_file(source, job, pool, jobs)
+                        bar.update()
                     continue
-                end = start
-                while end < len(sources) and not records.is_record_file(sources[end].path):
-                    end += 1
-                for outcome in pool.imap(_process, sources[start:end], chunksize=chunk):
+                for outcome in pool.imap(_process, run, chunksize=_CHUNK):
                     yield outcome
                     bar.update()
-                start = end
 
 
 def _count_sites(chunk: list[Source]):
@@ -310,7 +316,7 @@ def _learn_profile(sources: list[Source], jobs: int) -> Path:
 
 def _learn_command(args: argparse.Namespace) -> int:
     try:
-        sources = discover(args.paths)
+        sources = list(discover(args.paths))
     except InputError as error:
         return _usage_error(str(error))
     profile = _learn(sources, args.jobs).profile()

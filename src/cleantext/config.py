@@ -46,9 +46,9 @@ class Config:
     def options(self, step: str) -> Any:
         if step in self.steps:
             return self.steps[step]
-        from .pipeline import STEPS
+        from .pipeline import STEPS, _default_options
 
-        return next(s.options() for s in STEPS if s.name == step)
+        return next(_default_options(s.options) for s in STEPS if s.name == step)
 
     def replace(self, **changes: Any) -> "Config":
         return dataclasses.replace(self, **changes)

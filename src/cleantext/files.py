@@ -12,6 +12,7 @@ import os
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator
 
 SUFFIXES = (".txt", ".md")
 _BINARY_SNIFF = 8192
@@ -32,31 +33,64 @@ class Source:
     (corpus/example.org/a.txt is from example.org), else the input folder's own name."""
 
 
-def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> list[Source]:
-    """Every file to clean under `paths`, in a stable order.
+def discover(paths: list[Path], suffixes: tuple[str, ...] = SUFFIXES) -> Iterator[Source]:
+    """Every file to clean under `paths`, in a stable order: by path under each input folder.
+
+    The files come one at a time as the walk finds them, so a corpus of any size costs one
+    folder listing at a time, never a list of every file. A missing path is an error at once,
+    before any file comes.
 
     Hidden files and folders are skipped, and folder links are not followed: they are how a walk
     escapes its tree or loops. A file named explicitly is taken whatever its suffix.
     """
-    sources: list[Source] = []
+    for root in paths:
+        if not root.is_file() and not root.is_dir():
+            raise InputError(f"{root}: no such file or folder")
+    return _discover(paths, suffixes)
+
+
+def _discover(paths: list[Path], suffixes: tuple[str, ...]) -> Iterator[Source]:
     for root in paths:
         if root.is_file():
-            sources.append(Source(root, Path(root.name), root.resolve().parent.name))
-            continue
-        if not root.is_dir():
-            raise InputError(f"{root}: no such file or folder")
-        found = []
-        for folder, dirs, files in os.walk(root):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            for name in files:
-                if name.startswith(".") or not name.endswith(suffixes):
+            yield Source(root, Path(root.name), root.resolve().parent.name)
+        elif root.is_dir():
+            site = root.resolve().name
+            for relative in _walk(str(root), "", suffixes):
+                path = root / relative
+                parts = relative.split("/")
+                yield Source(path, Path(relative), parts[0] if len(parts) > 1 else site)
+
+
+def _walk(folder: str, prefix: str, suffixes: tuple[str, ...]) -> Iterator[str]:
+    """Relative paths ("a/b.txt") of the files under `folder`, in the order of the strings.
+
+    A folder's entries sort by name, a subfolder's as "name/", which puts every subfolder where
+    its files' paths sort. Like `os.walk`, a link to a folder is skipped and an unreadable
+    folder is passed over.
+    """
+    try:
+        with os.scandir(folder) as listing:
+            entries = []
+            for entry in listing:
+                if entry.name.startswith("."):
                     continue
-                path = Path(folder) / name
-                relative = path.relative_to(root)
-                site = relative.parts[0] if len(relative.parts) > 1 else root.resolve().name
-                found.append(Source(path, relative, site))
-        sources.extend(sorted(found, key=lambda s: s.relative.as_posix()))
-    return sources
+                try:
+                    is_dir = entry.is_dir()
+                except OSError:
+                    is_dir = False
+                if is_dir:
+                    if not entry.is_symlink():
+                        entries.append((entry.name + "/", True))
+                elif entry.name.endswith(suffixes):
+                    entries.append((entry.name, False))
+    except OSError:
+        return
+    entries.sort()
+    for name, is_dir in entries:
+        if is_dir:
+            yield from _walk(os.path.join(folder, name[:-1]), prefix + name, suffixes)
+        else:
+            yield prefix + name
 
 
 def read_text(path: Path) -> str:

@@ -23,7 +23,7 @@ import random
 import re
 import threading
 from dataclasses import dataclass
-from itertools import repeat
+from itertools import islice, repeat
 from operator import add, mul, truediv
 
 import regex
@@ -71,7 +71,7 @@ def detect(text: str, options: LanguageOptions = LanguageOptions()) -> tuple[str
     ('und', 0.0)
     """
     sample = text[: options.sample_chars]
-    if len(_LETTERS.findall(sample)) < options.min_chars:
+    if not _at_least(_LETTERS, sample, options.min_chars):
         return UNDETERMINED, 0.0
     model = _model()
     ngrams = _ngrams(sample, model)
@@ -96,6 +96,11 @@ def detect(text: str, options: LanguageOptions = LanguageOptions()) -> tuple[str
     if score < options.min_score:
         return UNDETERMINED, score
     return model.langs[best], score
+
+
+def _at_least(pattern, text: str, count: int) -> bool:
+    """Whether `pattern` matches `text` `count` times or more; it stops looking at `count`."""
+    return count <= 0 or next(islice(pattern.finditer(text), count - 1, None), None) is not None
 
 
 class _Model:
@@ -191,7 +196,8 @@ def _ngrams(sample: str, model: _Model) -> list[str]:
     """The n-grams langdetect's `append`, `cleaning_text` and `_extract_ngrams` give, in order."""
     text = model.normalize_vi(model.mail_re.sub(" ", model.url_re.sub(" ", sample)))
     text = _SPACES.sub(" ", text[: model.max_text_length])
-    if len(_LATIN.findall(text)) * 2 < len(_NON_LATIN.findall(text)):
+    non_latin = len(_NON_LATIN.findall(text))  # mostly none, or a few curly quotes
+    if non_latin and not _at_least(_LATIN, text, (non_latin + 1) // 2):  # Latin * 2 < non-Latin
         text = _LATIN.sub("", text)
     words = text.translate(model.table).split(" ")
     result: list[str] = []

@@ -8,6 +8,7 @@ offsets refer to the text as that step saw it. Adding a step is one line in `STE
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any, Callable, Iterable, Iterator, Mapping
 
 import regex
@@ -44,6 +45,14 @@ def _words(text: str) -> int:
     return len(_WORD.findall(text))
 
 
+@lru_cache(maxsize=4)
+def _after_removal(steps: tuple[Step, ...]) -> frozenset[str]:
+    """The steps after the last one that removes lines. Unlike removal, which can find more on
+    the page it trimmed, they have nothing more to do on their own output."""
+    last = max((i for i, step in enumerate(steps) if step.name in _REMOVING), default=len(steps))
+    return frozenset(step.name for step in steps[last + 1:])
+
+
 def clean(text_or_document: str | Document, config: Config | None = None) -> Result:
     r"""Clean one document: run every step, then label its language.
 
@@ -58,12 +67,20 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
     original = text = doc.text
     edits: list[Edit] = []
     notes: list[str] = []
+    after = _after_removal(STEPS)
+    returned: dict[str, str] = {}
     for round_ in range(_ROUNDS):
         start = len(edits)
         for step in STEPS:
             if step.name in config.skip:
                 continue
+            if step.name in after and returned.get(step.name) == text:
+                # A pass that changed nothing before this step gives it its own output back,
+                # which it leaves as it is: what cleaning the output again relies on.
+                continue
             text = _run(step, text, doc, config, edits, notes)
+            if step.name in after:
+                returned[step.name] = text
             if step.name == "unicode" and edits and edits[-1].step == "unicode":
                 text = _settle(text, doc, config, edits, notes)
         if round_:
@@ -83,18 +100,42 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
 
 
 def _run(step: Step, text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
-    step_edits = step.run(Document(text, doc.id, doc.metadata), config.options(step.name))
+    options = config.steps.get(step.name)
+    step_edits = step.run(Document(text, doc.id, doc.metadata),
+                          _default_options(step.options) if options is None else options)
     if not step_edits:
         return text
     removed = sum(_words(e.old) - _words(e.new) for e in step_edits if e.applied)
-    total = _words(text) if removed > 0 else 0  # most steps remove no words: skip the count
-    if total and removed > config.max_removal * total:
+    total = _too_much(text, removed, config.max_removal) if removed > 0 else 0  # most steps remove no words
+    if total:
         # A step that would delete most of a document has misread it: keep the text, say so.
         # The share is of the text this run sees, as a fresh clean of it would see it.
         notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
         return text
     edits.extend(step_edits)
     return apply_edits(text, step_edits)
+
+
+@lru_cache(maxsize=None)
+def _default_options(options: type) -> Any:
+    return options()  # frozen, so one instance serves every document
+
+
+def _too_much(text: str, removed: int, share: float) -> int:
+    """The words in `text` if `removed` of them is more than `share` of them, else 0.
+
+    A word never spans a line break, so the words of the lines up to one are a lower bound of
+    the total, and with the words after it, the total. A removal that is small next to the first
+    lines is settled without counting the rest, which is most removals.
+    """
+    enough = int(min(removed / share * 8, len(text))) if share > 0 else len(text)  # ~8 characters a word
+    cut = text.find("\n", enough)
+    cut = len(text) if cut < 0 else cut
+    head = len(_WORD.findall(text, 0, cut))
+    if removed <= share * head:
+        return 0
+    total = head + len(_WORD.findall(text, cut))
+    return total if total and removed > share * total else 0
 
 
 def _settle(text: str, doc: Document, config: Config, edits: list, notes: list) -> str:

@@ -22,6 +22,7 @@ import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 try:  # the parser behind `re`, used to read ftfy's detector pattern once
     import re._constants as sre_constants
@@ -295,7 +296,4 @@ def _opcodes(a: list[str], b: list[str]) -> list[tuple[str, int, int, int, int]]
 
 
 def _offsets(tokens: list[str]) -> list[int]:
-    offsets = [0]
-    for token in tokens:
-        offsets.append(offsets[-1] + len(token))
-    return offsets
+    return list(accumulate(map(len, tokens), initial=0))
