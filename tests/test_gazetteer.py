@@ -9,6 +9,7 @@ come out unchanged.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -112,6 +113,17 @@ def test_accent_and_dropped_letter_only_in_best_known_names():
     assert not [e for e in run("The Qàtor authorities said the dam would be completed next year.\n") if e.applied]
     assert not [e for e in run("Heavy rain flooded several districts of Gèta overnight, officials said.\n")
                 if e.applied]
+
+
+def test_decomposed_accents_are_fixed_at_the_right_offsets():
+    text = unicodedata.normalize("NFD", "Café owners said the Ngerièn Prime Minister visited Nigèria.\n")
+    edits = run(text)
+    assert [(text[e.start:e.end], e.old, e.new) for e in edits] == [
+        ("Ngerie\u0300n", "Ngerie\u0300n", "Nigerien"), ("Nige\u0300ria", "Nige\u0300ria", "Nigeria")]
+    assert apply_edits(text, edits) == unicodedata.normalize("NFD", "Café owners said the ") + \
+        "Nigerien Prime Minister visited Nigeria.\n"
+    french = unicodedata.normalize("NFD", "Le Premier ministre nigérien est arrivé à Moscou lundi pour des entretiens.\n")
+    assert run(french) == []
 
 
 # Guard: document context.

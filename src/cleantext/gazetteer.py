@@ -27,7 +27,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import accumulate
 
 import regex
@@ -528,8 +528,10 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
     >>> [(e.old, e.new, e.reason) for e in fix_entities(Document(text))]
     [('Ngerièn', 'Nigerien', 'entity-typo')]
     """
-    gazetteer = load_gazetteer(options.min_city_population, tuple(options.user_files))
     text = doc.text
+    if not unicodedata.is_normalized("NFC", text):
+        return _fix_decomposed(doc, options)
+    gazetteer = load_gazetteer(options.min_city_population, tuple(options.user_files))
     found = candidates(text)
     ignored = _ignored(gazetteer, options)
     unknown = []
@@ -573,6 +575,28 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
         edits.append(Edit(STEP, match.start, match.end, match.old, carry_case(match.old, match.target.name),
                           "entity-typo" if applied else "entity-suggestion", detail, applied))
         last_end = match.end
+    return edits
+
+
+_CLUSTER = regex.compile(r"\X")
+
+
+def _fix_decomposed(doc: Document, options: GazetteerOptions) -> list[Edit]:
+    """The edits for text with decomposed accents ("Ngerie\u0300n"): found on its NFC form, where
+    an accented letter is one character like every table's, and mapped back to the text's offsets.
+
+    Each user-perceived character (grapheme cluster) is composed on its own, so the two texts
+    align at every cluster boundary; an edit that would not begin and end on one is dropped.
+    """
+    text = doc.text
+    clusters = _CLUSTER.findall(text)
+    composed = [unicodedata.normalize("NFC", c) for c in clusters]
+    original = dict(zip(accumulate(map(len, composed), initial=0), accumulate(map(len, clusters), initial=0)))
+    edits = []
+    for edit in fix_entities(Document("".join(composed), doc.id, doc.metadata), options):
+        start, end = original.get(edit.start), original.get(edit.end)
+        if start is not None and end is not None:
+            edits.append(replace(edit, start=start, end=end, old=text[start:end]))
     return edits
 
 
