@@ -46,7 +46,7 @@ STEP = "gazetteer"
 # match the tail of a run ("Phone" in "iPhone"); `_first_candidate` drops those tails, and only
 # for the few tokens that survive the cheap checks. Text reaching this step is NFC (ftfy), so
 # accented letters are single characters that `\w` covers.
-_CAPITALS = "".join(chr(c) for c in range(0x10000) if chr(c).isupper())
+_CAPITALS = "".join(filter(str.isupper, map(chr, range(0x10000))))
 CAPITALISED = re.compile(r"[" + re.escape(_CAPITALS) + r"][^\W_]{3,}")
 OCR_L = re.compile(r"l[nrstcz][a-z][^\W_]+")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
@@ -231,6 +231,13 @@ class _Checker:
         be applied or suggested (`_decide` says so too), and it need not be matched at all."""
         return self.only_english and self._language_by_words(start)[0] == OTHER
 
+    def language_is_costly(self, paragraph: _Paragraph) -> bool:
+        """Would `language` have to ask langdetect about this paragraph?"""
+        if paragraph.start in self.languages:
+            return False
+        code = self._language_by_words(paragraph.start)[0]
+        return code == "und" or (code == OTHER and not self.only_english)
+
     def language(self, paragraph: _Paragraph) -> tuple[str, float]:
         if paragraph.start not in self.languages:
             # Plain English prose is recognised from its common words for free; langdetect (a few
@@ -313,7 +320,8 @@ class _Checker:
 
 
 def _is_word_char(char: str) -> bool:
-    return char.isalnum() or unicodedata.category(char).startswith("M")
+    # No ASCII character is a mark: most calls end before the Unicode database is asked.
+    return char.isalnum() or (not char.isascii() and unicodedata.category(char).startswith("M"))
 
 
 def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
@@ -472,6 +480,21 @@ def _accent_and_drop(match: Match) -> bool:
             and len(new) == len(old) + 1 and OSA.distance(old, new) == 1)
 
 
+def _support(checker: _Checker, match: Match) -> int:
+    """Mentions of the target's place (any of its names or demonyms) in the document."""
+    target = match.target
+    return checker.mentions(checker.gazetteer.entity_forms.get(target.entity, {lower_key(target.name)}))
+
+
+def _unsupported_or_far(checker: _Checker, match: Match) -> bool:
+    """A spelling repeated with no mention of the place, or a change too large for its length."""
+    if checker.count(match.old) >= checker.options.repeat_protect and not _support(checker, match):
+        return True  # typos are rarely repeated consistently: a name
+    length = len(fold_key(match.old))
+    # An accent plus a full edit on a short word ("Goïta" -> "Geita") is too far.
+    return match.distance > max_distance(length) + (0.5 if length >= 6 or _accent_and_drop(match) else 0.0)
+
+
 def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
     """("fix" | "suggest", detail) for a match, or None when a guard says leave it alone."""
     options, gazetteer = checker.options, checker.gazetteer
@@ -489,14 +512,11 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
         person = checker.person_anywhere(old)
         if person:
             return None
-    # Guards that need no language first: a paragraph's language may cost a langdetect call.
-    support = checker.mentions(gazetteer.entity_forms.get(target.entity, {lower_key(target.name)}))
-    repeats = checker.count(old)
-    if repeats >= options.repeat_protect and not support:
+    # langdetect (milliseconds a call) is asked about a paragraph only after the guards that need
+    # no language; where function words settle the language, those guards keep their place.
+    costly = checker.language_is_costly(paragraph)
+    if costly and _unsupported_or_far(checker, match):
         return None
-    length = len(fold_key(old))
-    if match.distance > max_distance(length) + (0.5 if length >= 6 or _accent_and_drop(match) else 0.0):
-        return None  # an accent plus a full edit on a short word ("Goïta" -> "Geita") is too far
     language, score = checker.language(paragraph)
     if language == OTHER:
         return None  # another language's prose: its spellings are its own, and we have no lexicon
@@ -508,6 +528,10 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
         return None
     if token_zipf > 0 and target_zipf - token_zipf < options.rare_margin_zipf:
         return None
+    if not costly and _unsupported_or_far(checker, match):
+        return None
+    support = _support(checker, match)
+    length = len(fold_key(old))
     detail = (f"{old!r} -> {target.name!r}: {target.kind} ({target.entity}), distance {match.distance:g}; "
               f"lexicon {language} Zipf {token_zipf:g} (target {target_zipf:g}); "
               f"{support} supporting mention(s); language {language} ({score:g})")
