@@ -9,6 +9,7 @@ come out unchanged.
 from __future__ import annotations
 
 import json
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -102,6 +103,27 @@ def test_tie_is_never_fixed():
 def test_unique_candidate_is_fixed():
     text = "The Malawii authorities said the dam would be completed next year.\n"
     assert fixed(text) == text.replace("Malawii", "Malawi")
+
+
+def test_accent_and_dropped_letter_only_in_best_known_names():
+    # A country with a letter dropped and an accent added is fixed; an accent plus a changed
+    # letter, or the same pattern on a small town, stays as written.
+    text = "The foreign ministry of Kwàit summoned the ambassador over the remarks.\n"
+    assert fixed(text) == text.replace("Kwàit", "Kuwait")
+    assert not [e for e in run("The Qàtor authorities said the dam would be completed next year.\n") if e.applied]
+    assert not [e for e in run("Heavy rain flooded several districts of Gèta overnight, officials said.\n")
+                if e.applied]
+
+
+def test_decomposed_accents_are_fixed_at_the_right_offsets():
+    text = unicodedata.normalize("NFD", "Café owners said the Ngerièn Prime Minister visited Nigèria.\n")
+    edits = run(text)
+    assert [(text[e.start:e.end], e.old, e.new) for e in edits] == [
+        ("Ngerie\u0300n", "Ngerie\u0300n", "Nigerien"), ("Nige\u0300ria", "Nige\u0300ria", "Nigeria")]
+    assert apply_edits(text, edits) == unicodedata.normalize("NFD", "Café owners said the ") + \
+        "Nigerien Prime Minister visited Nigeria.\n"
+    french = unicodedata.normalize("NFD", "Le Premier ministre nigérien est arrivé à Moscou lundi pour des entretiens.\n")
+    assert run(french) == []
 
 
 # Guard: document context.

@@ -338,9 +338,53 @@ def near_part(gazetteer: Gazetteer, token: str) -> bool:
 
 
 # The lexicon: wordfreq tells ordinary words from names (a runtime dependency; its lists are
-# CC BY-SA and stay in its own package).
+# CC BY-SA and stay in its own package). Importing wordfreq costs ~0.35 s (langcodes' tables) and
+# its frequency dicts are built word by word, so its data files (gzipped msgpack "cBpack": a
+# header, then one list of words per centibel of frequency) are read here directly, language by
+# language as a token needs one. Anything unexpected falls back to wordfreq's own API.
 
 COMMON_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "nl", "pl")
+
+
+def _wordfreq_file(wordlist: str, language: str) -> Path | None:
+    """wordfreq's data file for exactly this language, found without importing wordfreq."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("wordfreq")
+    for folder in (spec and spec.submodule_search_locations) or ():
+        path = Path(folder, "data", f"{wordlist}_{language}.msgpack.gz")
+        if path.is_file():
+            return path
+    return None
+
+
+@lru_cache(maxsize=64)
+def _buckets(wordlist: str, language: str) -> tuple[list[str], ...] | None:
+    """The word lists of one cBpack file, index = -centibels; None when it cannot be read here."""
+    path = _wordfreq_file(wordlist, language)
+    if path is None:
+        return None
+    try:
+        import msgpack
+
+        data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+    except Exception:  # a format we do not know: wordfreq itself will read it
+        return None
+    header = data[0] if data else None
+    if not isinstance(header, dict) or header.get("format") != "cB" or header.get("version") != 1:
+        return None
+    return tuple(data[1:])
+
+
+@lru_cache(maxsize=16)
+def small_words(language: str) -> frozenset[str]:
+    """Every word of wordfreq's small list for `language` (all have Zipf >= 3)."""
+    buckets = _buckets("small", language)
+    if buckets is not None:
+        return frozenset().union(*buckets)
+    import wordfreq
+
+    return frozenset(wordfreq.get_frequency_dict(language, "small"))
 
 
 @lru_cache(maxsize=4)
@@ -351,16 +395,28 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
     first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
     not ours to change, and most tokens stop here without a lookup.
     """
-    import wordfreq
-
-    words: set[str] = set()
-    for language in languages:
-        words.update(wordfreq.get_frequency_dict(language, "small"))
-    return frozenset(words)
+    return frozenset().union(*(small_words(language) for language in languages))
 
 
 @lru_cache(maxsize=16)
 def frequencies(language: str) -> dict[str, float]:
+    """word -> frequency as wordfreq gives it (its large list where there is one)."""
+    for wordlist in ("large", "small"):
+        path = _wordfreq_file(wordlist, language)
+        if path is None:
+            continue
+        buckets = _buckets(wordlist, language)
+        if buckets is None:
+            break
+        found: dict[str, float] = {}
+        for index, bucket in enumerate(buckets):  # later (rarer) buckets win, as in wordfreq
+            if bucket:
+                found.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
+        return found
+    return _wordfreq_frequencies(language)
+
+
+def _wordfreq_frequencies(language: str) -> dict[str, float]:
     import logging
 
     import wordfreq
