@@ -507,7 +507,6 @@ def _decide(checker: _Checker, match: Match) -> tuple[str, str] | None:
     if len(letters) <= 5 and all(c.isupper() for c in letters):
         return None  # an acronym (EFRE, SARSA), not a shouted place name
     paragraph = checker.paragraph(match.start)
-    first = paragraph.positions[match.start]
     if " " not in lower_key(old):
         person = checker.person_anywhere(old)
         if person:
