@@ -1,0 +1,73 @@
+"""Where an article ends: comment sections and teaser lists below it, inline teasers inside it.
+
+Every article here is written for these tests; each heuristic has a case that must change and a
+case that must not.
+"""
+
+from cleantext.boilerplate import remove_boilerplate
+from cleantext.document import Document, apply_edits
+
+DE_BODY = [
+    "Der Gemeinderat hat am Montag beschlossen, die alte Brücke über den Fluss im kommenden Frühjahr zu sanieren.",
+    "Die Arbeiten sollen nach Angaben der Verwaltung etwa vier Monate dauern und werden mehr kosten, als die Stadt eingeplant hatte.",
+    "Während der Sanierung wird der Verkehr über eine Behelfsbrücke geleitet, die neben dem alten Bauwerk entsteht.",
+    "Anwohner hatten sich seit Jahren über den schlechten Zustand der Brücke beschwert und mehr Tempo gefordert.",
+    "Der Bürgermeister sagte, er sei froh, dass die Finanzierung nun endlich gesichert sei und die Arbeiten beginnen könnten.",
+]
+EN_BODY = [
+    "The library on the market square will close for two weeks in August while the roof is repaired by a local firm.",
+    "Staff said that the reading room had been damp for most of the winter and that some of the old maps were at risk.",
+    "During the closure the mobile library will visit the villages on the hill twice a week, as it did last year.",
+    "The council has set aside money for new shelves as well, which will be built in the autumn after the roof is done.",
+    "Readers can return their books at the town hall, where a box will stand next to the main door until the library opens.",
+]
+
+
+def clean(text):
+    edits = remove_boilerplate(Document(text))
+    out = apply_edits(text, edits)
+    assert not remove_boilerplate(Document(out)) or apply_edits(out, remove_boilerplate(Document(out))) == out
+    return out, edits
+
+
+def page(*parts):
+    return "\n".join(line for part in parts for line in ([part] if isinstance(part, str) else part)) + "\n"
+
+
+def test_comments_below_the_comment_form_go_with_it():
+    comments = [
+        "Schreibe einen Kommentar",
+        "Anna meinte dazu:",
+        "Das wurde aber auch Zeit, ich fahre jeden Tag mit dem Rad über diese Brücke und habe mich oft geärgert.",
+        "Peter meinte dazu:",
+        "Ich bin gespannt, ob die Arbeiten wirklich nur vier Monate dauern werden, bei uns dauert alles länger.",
+    ]
+    text = page("Brücke wird saniert", DE_BODY, comments)
+    out, edits = clean(text)
+    assert out == page("Brücke wird saniert", DE_BODY)
+    assert {e.reason for e in edits} <= {"comment-form", "page-tail"}
+
+
+def test_a_comment_form_label_above_most_of_the_body_ends_nothing():
+    text = page("Brücke wird saniert", DE_BODY[:1], "Schreibe einen Kommentar", DE_BODY[1:])
+    out, _ = clean(text)
+    for line in DE_BODY:
+        assert line in out.splitlines()
+
+
+def test_a_teaser_list_below_the_article_goes():
+    teasers = ["Related articles", "New bus timetable starts on Monday", "Swimming pool opens its doors again",
+               "Road works on the bridge road", "Town band plays in the park", "Market hall gets a new roof",
+               "School choir wins a prize", "Harvest festival in the old town", "Football club finds a new coach",
+               "Bakery on the corner closes after fifty years"]
+    out, edits = clean(page("Library closes for repairs", EN_BODY, teasers))
+    assert out == page("Library closes for repairs", EN_BODY)
+    assert edits[0].reason == "related-links"
+
+
+def test_an_inline_read_more_teaser_keeps_the_article_after_it():
+    text = page("Library closes for repairs", EN_BODY[:3], "Read more:", "Mobile library visits the hill villages",
+                EN_BODY[3:], "Related articles", "New bus timetable starts on Monday")
+    out, _ = clean(text)
+    for line in EN_BODY:
+        assert line in out.splitlines()
