@@ -71,3 +71,28 @@ def test_an_inline_read_more_teaser_keeps_the_article_after_it():
     out, _ = clean(text)
     for line in EN_BODY:
         assert line in out.splitlines()
+
+
+def test_a_comment_count_goes_but_does_not_end_the_article():
+    # a blog author may carry the text on in replies below the count: only the count line goes
+    reply = "Danke für die Frage: Die Behelfsbrücke ist auch für Radfahrer freigegeben, das hat die Stadt bestätigt."
+    text = page("Brücke wird saniert", DE_BODY, "3 Gedanken zu „Brücke wird saniert“", reply)
+    out, edits = clean(text)
+    assert out == page("Brücke wird saniert", DE_BODY, reply)
+    assert [e.reason for e in edits] == ["comment-count"]
+
+
+def test_comment_form_notices_in_several_languages():
+    for body, notice in ((DE_BODY, "Kommentare sind geschlossen."), (EN_BODY, "Sign in to comment"),
+                         (EN_BODY, "Join the conversation")):
+        out, edits = clean(page("Title of the page", body, notice))
+        assert out == page("Title of the page", body)
+        assert [e.reason for e in edits] == ["comment-form"]
+
+
+def test_sentences_about_comments_stay():
+    for line in ("Die Kommentare der Leser waren geschlossen gegen den Plan, schrieb die Zeitung am Dienstag.",
+                 "Three comments from the audience were read out before the vote on the new bridge.",
+                 "Join the conversation at the town hall on Friday, when the council presents the plan."):
+        out, edits = clean(page("Title of the page", EN_BODY, line, EN_BODY[0]))
+        assert line in out.splitlines()
