@@ -96,3 +96,17 @@ def test_sentences_about_comments_stay():
                  "Join the conversation at the town hall on Friday, when the council presents the plan."):
         out, edits = clean(page("Title of the page", EN_BODY, line, EN_BODY[0]))
         assert line in out.splitlines()
+
+
+def test_the_weaker_end_evidence_never_pushes_a_page_past_the_removal_guard():
+    # the comment thread below the form holds almost as many words as the article, and the
+    # newsletter boxes are removed anyway: cutting the thread as well would take more than half of
+    # the words, so the page keeps the older trim, which removes only the labelled lines
+    signup = "Melden Sie sich jetzt für unseren Newsletter an und erhalten Sie jede Woche die Nachrichten aus der Stadt"
+    comments = [f"Ich wohne seit {n} Jahren direkt an der Brücke und finde, dass die Stadt viel zu lange gewartet hat."
+                for n in range(10, 14)]
+    text = page(signup, signup, "Brücke wird saniert", DE_BODY, "Schreibe einen Kommentar", comments)
+    out, edits = clean(text)
+    assert all(line in out.splitlines() for line in DE_BODY + comments)
+    assert signup not in out
+    assert sum(len(e.old.split()) for e in edits) <= len(text.split()) / 2

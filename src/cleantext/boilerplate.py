@@ -264,6 +264,10 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     if not matches and not site_lines:
         return []  # no labelled line: the page trim and the rules have nothing to start from
     removals, body_found = plan(lines, matches, rules.stopwords, options)
+    if body_found and _too_much(lines, removals, options.max_removed_share):
+        # The weaker end-of-article evidence must not turn a page the older trim could clean into
+        # one the removal guard leaves as it is: without it, the page gets the older trim.
+        removals, body_found = plan(lines, matches, rules.stopwords, options, weak_ends=False)
     if site_lines:
         from .sites import line_hash
         for i, line in enumerate(lines):
@@ -423,8 +427,10 @@ def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: 
 
 
 def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, words_before: int,
-                  total: int, core_end: int) -> bool:
+                  total: int, core_end: int, weak_ends: bool = True) -> bool:
     """Whether the end-of-article marker on line `i` ends the article (`counts`: body words a line)."""
+    if not weak_ends:
+        return words_before >= TAIL_SHARE * total and i > core_end
     if rule_id == "comment-form":
         return words_before >= COMMENT_SHARE * total
     if words_before >= TAIL_SHARE * total and i > core_end:
@@ -435,9 +441,27 @@ def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, wor
     return False
 
 
+def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: float) -> bool:
+    """Whether `removals` take more than `share` of the words, as the pipeline's guard counts them."""
+    removed = sum(len(lines[i].split()) for i in removals)
+    if share <= 0:
+        return removed > 0
+    need = removed * (1 - share) / share  # kept words that make the removal small enough
+    kept = 0
+    for i, line in enumerate(lines):
+        if len(line) > 40 and i not in removals:  # long lines first: a few body lines settle it
+            kept += len(line.split())
+            if kept >= need:
+                return False
+    kept += sum(len(line.split()) for i, line in enumerate(lines) if len(line) <= 40 and i not in removals)
+    return kept < need
+
+
 def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
-         options: BoilerplateOptions) -> tuple[dict[int, tuple[str, str]], bool]:
-    """Which lines go, keyed by index with (reason, detail); and whether an article body was found."""
+         options: BoilerplateOptions, weak_ends: bool = True) -> tuple[dict[int, tuple[str, str]], bool]:
+    """Which lines go, keyed by index with (reason, detail); and whether an article body was found.
+    `weak_ends` lets a comment form or a teaser list end the article below half of its body
+    (`_ends_article`); without it only markers below the bulk of the body do."""
     removals: dict[int, tuple[str, str]] = {}
     disabled = options.disabled
     n = len(lines)
@@ -487,7 +511,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
                 if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
-                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end):
+                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end, weak_ends):
                     tail = i
                     break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
