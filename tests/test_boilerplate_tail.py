@@ -110,3 +110,19 @@ def test_the_weaker_end_evidence_never_pushes_a_page_past_the_removal_guard():
     assert all(line in out.splitlines() for line in DE_BODY + comments)
     assert signup not in out
     assert sum(len(e.old.split()) for e in edits) <= len(text.split()) / 2
+
+
+def test_a_table_of_figures_after_the_body_keeps_its_bare_numbers():
+    table = ["Technische Daten", "Zylinder", "4", "Hubraum in ccm", "1.598", "Höchstgeschwindigkeit in km/h",
+             "187", "Verbrauch in Liter", "5,2", "Länge in cm", "478,5"]
+    text = page("Kleinwagen im Test", DE_BODY, table)
+    out, _ = clean(text)
+    assert out == text
+
+
+def test_teaser_headings_by_shape():
+    for body, heading in ((DE_BODY, "Weitere spannende Artikel"), (DE_BODY, "Meistgelesene Artikel"),
+                          (EN_BODY, "Latest sports stories"), (EN_BODY, "Most shared")):
+        out, edits = clean(page("Title of the page", body, heading, body[0]))
+        assert heading not in out.splitlines()
+        assert all(line in out.splitlines() for line in body)

@@ -426,6 +426,13 @@ def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: 
     return cut
 
 
+def _bare_number(line: str) -> bool:
+    """A line of digits alone ("4", "187"): a pager link, or a value in a table of figures (engine
+    data, nutrition facts). It may be removed inside a run of labels, but it never starts the
+    page tail, which would cut the rest of such a table."""
+    return line.strip().isdigit()
+
+
 def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, words_before: int,
                   total: int, core_end: int, weak_ends: bool = True) -> bool:
     """Whether the end-of-article marker on line `i` ends the article (`counts`: body words a line)."""
@@ -501,7 +508,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             if i not in matches and len(lines[i].split()) >= 2:
                 cut = i
         cut = _head_cut(lines, matches, stopwords, cut)
-        tail = min((i for i in range(bottom + 1, n) if i in matches), default=n)
+        tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])), default=n)
         if any(start <= i < tail and where != "edge" and rule_id in END_MARKERS
                for i, (where, rule_id) in matches.items()):
             # an end-of-article marker once the bulk of the body is above it
