@@ -12,8 +12,11 @@ away from running prose:
   words. The article body runs from the first to the last cluster of body-like lines. Above it, the
   page head is removed when it is a chain of labelled lines from the top (menus, breadcrumbs,
   share rows) and the unlabelled menu items after them, stopping at the headline. Below it, the
-  tail is removed from the first labelled line after the body, or from an end-of-article label
-  ("Related articles", "Leave a Reply", "Share this:") once most of the body lies above it.
+  tail is removed from the first labelled line after the body (a bare number, a pager link or a
+  value in a table, never starts it), or from an end-of-article label ("Related articles", "Leave
+  a Reply", "Share this:") once most of the body lies above it. A comment form ends the article
+  once half of the body is above it, and so does a related-links label that opens a list of short
+  lines; where these weaker ends would take more than half the words, they are not used.
   Labels decide where the chrome starts and ends: a list of short lines alone (ingredients, facts,
   a table) is never evidence of boilerplate.
 
