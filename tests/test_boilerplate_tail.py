@@ -126,3 +126,17 @@ def test_teaser_headings_by_shape():
         out, edits = clean(page("Title of the page", body, heading, body[0]))
         assert heading not in out.splitlines()
         assert all(line in out.splitlines() for line in body)
+
+
+def test_an_author_box_below_the_body_ends_the_article():
+    bio = "Anna Beispiel schreibt seit zehn Jahren über die Stadt und ihre Brücken, am liebsten mit dem Rad."
+    teasers = ["Neuer Busfahrplan ab Montag", "Freibad öffnet wieder", "Baustelle an der Ringstraße"]
+    out, edits = clean(page("Brücke wird saniert", DE_BODY, "Über die Autorin", bio, teasers))
+    assert out == page("Brücke wird saniert", DE_BODY)
+    assert edits[0].reason == "author-box"
+
+
+def test_an_author_box_under_the_headline_takes_only_its_heading():
+    bio = "Anna Beispiel schreibt seit zehn Jahren über die Stadt und ihre Brücken, am liebsten mit dem Rad."
+    out, _ = clean(page("Brücke wird saniert", "Über die Autorin", bio, DE_BODY))
+    assert out == page("Brücke wird saniert", bio, DE_BODY)

@@ -385,9 +385,11 @@ def body_region(lines: list[str], body: list[int]) -> tuple[int, int, int, int] 
     return clusters[0][0], clusters[-1][1], sum(c[2] for c in clusters), best[1]
 
 
-END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter"})
+END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter", "author-box"})
 """Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
-rules are single words such as "Name" or "Twitter": too weak to end anything)."""
+rules are single words such as "Name" or "Twitter": too weak to end anything). An author box
+heading counts only below the bulk of the body (`TAIL_SHARE`): the same box can stand under the
+headline."""
 TAIL_SHARE = 0.8
 """Share of the body's words that must lie above an end-of-article marker for it to end the article.
 On a development set of real pages 0.8 lost no article text; 0.6 and 0.7 began to cut it."""
@@ -443,6 +445,8 @@ def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, wor
         return words_before >= TAIL_SHARE * total and i > core_end
     if rule_id == "comment-form":
         return words_before >= COMMENT_SHARE * total
+    if rule_id == "author-box" and words_before >= TAIL_SHARE * total:
+        return True  # the author's biography is prose: the box may lie inside the last cluster
     if words_before >= TAIL_SHARE * total and i > core_end:
         return True
     if rule_id == "related-links" and words_before >= COMMENT_SHARE * total:
