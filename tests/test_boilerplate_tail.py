@@ -140,3 +140,16 @@ def test_an_author_box_under_the_headline_takes_only_its_heading():
     bio = "Anna Beispiel schreibt seit zehn Jahren über die Stadt und ihre Brücken, am liebsten mit dem Rad."
     out, _ = clean(page("Brücke wird saniert", "Über die Autorin", bio, DE_BODY))
     assert out == page("Brücke wird saniert", bio, DE_BODY)
+
+
+def test_a_footer_menu_above_the_first_footer_label_goes():
+    footer = ["Unsere Zeitung", "Anzeigen buchen", "Leserservice", "Impressum", "Datenschutz"]
+    out, edits = clean(page("Brücke wird saniert", DE_BODY, footer))
+    assert out == page("Brücke wird saniert", DE_BODY)
+
+
+def test_a_signature_above_the_share_row_stays():
+    text = page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example", "Share this:", "Facebook",
+                "Twitter", "WhatsApp")
+    out, _ = clean(text)
+    assert out == page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example")

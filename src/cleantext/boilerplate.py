@@ -516,6 +516,11 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                 cut = i
         cut = _head_cut(lines, matches, stopwords, cut)
         tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])), default=n)
+        up = tail
+        while up < n and up - 1 > bottom and (not lines[up - 1] or menu_like(lines[up - 1], stopwords)):
+            up -= 1
+        if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
+            tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
         if any(start <= i < tail and where != "edge" and rule_id in END_MARKERS
                for i, (where, rule_id) in matches.items()):
             # an end-of-article marker once the bulk of the body is above it
