@@ -83,7 +83,7 @@ def test_a_comment_count_goes_but_does_not_end_the_article():
 
 
 def test_comment_form_notices_in_several_languages():
-    for body, notice in ((DE_BODY, "Kommentare sind geschlossen."), (EN_BODY, "Sign in to comment"),
+    for body, notice in ((DE_BODY, "Kommentare sind geschlossen."), (EN_BODY, "Log in to reply"),
                          (EN_BODY, "Join the conversation")):
         out, edits = clean(page("Title of the page", body, notice))
         assert out == page("Title of the page", body)
@@ -122,7 +122,7 @@ def test_a_table_of_figures_after_the_body_keeps_its_bare_numbers():
 
 def test_teaser_headings_by_shape():
     for body, heading in ((DE_BODY, "Weitere spannende Artikel"), (DE_BODY, "Meistgelesene Artikel"),
-                          (EN_BODY, "Latest sports stories"), (EN_BODY, "Most shared")):
+                          (EN_BODY, "Latest sports stories"), (EN_BODY, "Most emailed stories")):
         out, edits = clean(page("Title of the page", body, heading, body[0]))
         assert heading not in out.splitlines()
         assert all(line in out.splitlines() for line in body)
