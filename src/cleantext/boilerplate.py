@@ -268,8 +268,8 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
         return []  # no labelled line: the page trim and the rules have nothing to start from
     removals, body_found = plan(lines, matches, rules.stopwords, options)
     if body_found and _too_much(lines, removals, options.max_removed_share):
-        # The weaker end-of-article evidence must not turn a page the older trim could clean into
-        # one the removal guard leaves as it is: without it, the page gets the older trim.
+        # The weaker end-of-article evidence must not turn a page the trim could clean without it
+        # into one the removal guard leaves as it is: such a page is trimmed without it.
         removals, body_found = plan(lines, matches, rules.stopwords, options, weak_ends=False)
     if site_lines:
         from .sites import line_hash
@@ -515,7 +515,8 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             if i not in matches and len(lines[i].split()) >= 2:
                 cut = i
         cut = _head_cut(lines, matches, stopwords, cut)
-        tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])), default=n)
+        tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])),
+                   default=n)
         up = tail
         while up < n and up - 1 > bottom and (not lines[up - 1] or menu_like(lines[up - 1], stopwords)):
             up -= 1
@@ -530,7 +531,8 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
                 if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
-                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end, weak_ends):
+                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
+                                          weak_ends):
                     tail = i
                     break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
