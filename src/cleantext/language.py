@@ -246,24 +246,29 @@ def _emit(grams: str, known, out: list[str]) -> None:
 def _trial(ngrams: list[str], model: _Model, rng: random.Random) -> tuple[list[float], bool]:
     """One of langdetect's trials, with its float operations in its order.
 
-    langdetect multiplies each probability by (weight + p(n-gram | language)) in a Python loop;
-    `map` over `operator` functions does the same products in C.
+    langdetect multiplies each probability by (weight + p(n-gram | language)) in a Python loop and
+    normalises every fifth step; `map` over `operator` functions does the same products in C, and
+    the five products between two checks are chained into one pass over the languages (each
+    element still meets the same operations in the same order). `rng._randbelow` is what
+    `rng.choice` draws with.
     """
     n = len(model.langs)
     prob = [1.0 / n] * n
     alpha = model.alpha + rng.gauss(0.0, 1.0) * model.alpha_width
-    weight = alpha / model.base_freq
-    probs, choice, weights = model.probs, rng.choice, repeat(weight, n)
-    weights = list(weights)
-    i = 0
+    weights = [alpha / model.base_freq] * n
+    probs, draw, count = model.probs, rng._randbelow, len(ngrams)
+    # p * (q + weight): IEEE addition is commutative, so this is langdetect's p * (weight + q)
+    prob = list(map(mul, prob, map(add, probs[ngrams[draw(count)]], weights)))  # step 0
+    step = 0
     while True:
-        # p * (q + weight): IEEE addition is commutative, so this is langdetect's p * (weight + q)
-        prob = list(map(mul, prob, map(add, probs[choice(ngrams)], weights)))
-        if i % 5 == 0:
-            total = sum(prob)
-            prob = list(map(truediv, prob, repeat(total, n)))
-            if max(prob) > model.conv_threshold:
-                return prob, True
-            if i >= model.iteration_limit:
-                return prob, False
-        i += 1
+        total = sum(prob)
+        prob = list(map(truediv, prob, repeat(total, n)))
+        if max(prob) > model.conv_threshold:
+            return prob, True
+        if step >= model.iteration_limit:
+            return prob, False
+        chained = iter(prob)
+        for _ in range(5):
+            chained = map(mul, chained, map(add, probs[ngrams[draw(count)]], weights))
+        prob = list(chained)
+        step += 5
