@@ -129,6 +129,7 @@ class _Model:
         self.iteration_limit, self.conv_threshold = Detector.ITERATION_LIMIT, Detector.CONV_THRESHOLD
         self.prob_threshold = Detector.PROB_THRESHOLD
         self.url_re, self.mail_re, self.normalize_vi = Detector.URL_RE, Detector.MAIL_RE, NGram.normalize_vi
+        self.vi_mark = re.compile(f"[{re.escape(NGram.DMARK_CLASS)}]")  # what normalize_vi composes
         self.table = _NormalizeTable(NGram.normalize)
         self.words: dict[str, tuple[list[str], list[str]]] = {}
 
@@ -194,8 +195,13 @@ _NON_LATIN = re.compile("[\u0300-\u1dff\u1f00-\U0010ffff]")  # langdetect: >= U+
 
 def _ngrams(sample: str, model: _Model) -> list[str]:
     """The n-grams langdetect's `append`, `cleaning_text` and `_extract_ngrams` give, in order."""
-    text = model.normalize_vi(model.mail_re.sub(" ", model.url_re.sub(" ", sample)))
-    text = _SPACES.sub(" ", text[: model.max_text_length])
+    # Each rewrite needs a character most samples lack; a substring test is far cheaper than the
+    # pattern it skips, and a skipped rewrite would have changed nothing.
+    text = model.url_re.sub(" ", sample) if "://" in sample else sample
+    text = model.mail_re.sub(" ", text) if "@" in text else text
+    text = model.normalize_vi(text) if model.vi_mark.search(text) else text
+    text = text[: model.max_text_length]
+    text = _SPACES.sub(" ", text) if "  " in text else text
     non_latin = len(_NON_LATIN.findall(text))  # mostly none, or a few curly quotes
     if non_latin and not _at_least(_LATIN, text, (non_latin + 1) // 2):  # Latin * 2 < non-Latin
         text = _LATIN.sub("", text)
