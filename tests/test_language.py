@@ -67,7 +67,8 @@ def test_latin_minority_in_cyrillic_text_is_dropped_as_langdetect_does():
 words = st.sampled_from(
     "the and water minister der die und Wasser le la et eau el los agua il acqua o água "
     "ÉTAT NIAMEY Niger nigérien Zeine Mody café naïve straße über ção mañana perché "
-    "— “ ” ’ « » . , ; 123 4,5 % http://x.org/a mail@example.com  \t".split(" "))
+    "— “ ” ’ « » . , ; 123 4,5 % http://x.org/a mail@example.com  \t "
+    "tie\u0302\u0301ng Vie\u0323t ha\u0300 no\u0309i".split(" "))  # decomposed Vietnamese marks
 sentences = st.lists(words, min_size=5, max_size=120).map(" ".join)
 
 
