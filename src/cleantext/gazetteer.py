@@ -31,7 +31,6 @@ from dataclasses import dataclass, replace
 from itertools import accumulate
 
 import regex
-from rapidfuzz.distance import OSA
 
 from cleantext.document import Document, Edit
 from cleantext.language import LanguageOptions, detect
@@ -375,6 +374,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     targets = {k: t for k, t in targets.items() if tier(t) == top}
     best_found = [f for f in best_found if f[3] in targets]
     # Variants of one name ("Ivorian"/"Ivoirian") are no tie: keep the spelling nearest to the text.
+    from rapidfuzz.distance import OSA  # loaded by the lookup above; not imported with the package
     old = text[paragraph.words[best_found[0][1]][0]:paragraph.words[best_found[0][2]][1]]
     groups: dict[tuple[str, str], Target] = {}
     for t in sorted(targets.values(), key=lambda t: (OSA.distance(old.lower(), t.name.lower()), t.name)):
@@ -475,6 +475,8 @@ def _accent_and_drop(match: Match) -> bool:
     the town of Geita); this narrower pattern, a letter missing from a best-known name, is a typo
     that scraped text shows, and names it would wrongly hit are already known spellings.
     """
+    from rapidfuzz.distance import OSA
+
     old, new = fold_key(match.old), fold_key(match.target.name)
     return (match.distance == 1.5 and not match.ocr and tier(match.target) <= 1
             and len(new) == len(old) + 1 and OSA.distance(old, new) == 1)
