@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -49,6 +48,8 @@ _CAPITALS = "".join(filter(str.isupper, map(chr, range(0x10000))))
 CAPITALISED = re.compile(r"[" + re.escape(_CAPITALS) + r"][^\W_]{3,}")
 OCR_L = re.compile(r"l[nrstcz][a-z][^\W_]+")
 WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
+_WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
+_ALNUM_RUN = re.compile(r"[^\W_]*")  # `re`'s [^\W_] is exactly str.isalnum
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+)")
 JOINERS = frozenset({" ", "-", "'", "’", "‘", "ʻ", "ʼ", "`", "´"})  # Marg‘ilon, O‘zbekiston
 TITLES = frozenset("""president minister prime general colonel captain lieutenant major sergeant
@@ -200,15 +201,22 @@ class _Checker:
         self.by_words: dict[int, tuple[str, float]] = {}
         self.only_english = set(options.fix_languages) == {"en"}
         self.person_tokens: dict[str, str] = {}
-        self._words: Counter[str] | None = None
-        self._lower_text = ""
+        self.multi_part_neighbours: dict[tuple[int, int], bool] = {}
+        self._lower_text: str | None = None
+        self._lower_whole: str | None = None
 
-    def words(self) -> Counter[str]:
-        if self._words is None:
-            words = WORD.findall(self.text)
-            self._words = Counter(words)
-            self._lower_text = " " + " ".join(words).lower() + " "
-        return self._words
+    def lower_words(self) -> str:
+        """The document's words, lower-cased and joined by single spaces, with a space at each end."""
+        if self._lower_text is None:
+            self._lower_text = " " + " ".join(WORD.findall(self.text)).lower() + " "
+        return self._lower_text
+
+    def near_multi_part(self, start: int, end: int) -> bool:
+        """`_near_multi_part` for the token at start:end, asked once per occurrence."""
+        near = self.multi_part_neighbours.get((start, end))
+        if near is None:
+            near = self.multi_part_neighbours[start, end] = _near_multi_part(self.gazetteer, self.text, start, end)
+        return near
 
     def paragraph(self, position: int) -> _Paragraph:
         start = self.text.rfind("\n", 0, position) + 1
@@ -311,11 +319,37 @@ class _Checker:
             start = self.text.find(word, end)
 
     def mentions(self, forms) -> int:
-        self.words()
-        return sum(self._lower_text.count(f" {form} ") for form in forms)
+        if all(form.isascii() and not all(map(self.lower_text().__contains__, form.split(" "))) for form in forms):
+            # An ASCII form is counted on the lower-cased words only where each of its words is in
+            # the lower-cased text (only the Greek sigma lowers by context, and it is not ASCII):
+            # where none is, the count is 0 without splitting the document into words.
+            return 0
+        text = self.lower_words()
+        return sum(text.count(f" {form} ") for form in forms)
+
+    def lower_text(self) -> str:
+        if self._lower_whole is None:
+            self._lower_whole = self.text.lower()
+        return self._lower_whole
 
     def count(self, token: str) -> int:
-        return self.words()[token] if " " not in lower_key(token) else self._lower_text.count(f" {lower_key(token)} ")
+        """How often `token` stands as a whole word (a whole run of `WORD`), case as given; a
+        multi-word token is counted on the lower-cased words."""
+        key = lower_key(token)
+        if " " in key:
+            return self.lower_words().count(f" {key} ")
+        if not WORD.fullmatch(token):
+            return 0
+        # A find loop with a test at each end: the words of the whole text are split only when
+        # a mention count needs them.
+        text, found = self.text, 0
+        start = text.find(token)
+        while start >= 0:
+            end = start + len(token)
+            if not (start and _WORD_CHAR.match(text, start - 1)) and not _WORD_CHAR.match(text, end):
+                found += 1
+            start = text.find(token, start + 1)
+        return found
 
 
 def _is_word_char(char: str) -> bool:
@@ -323,15 +357,23 @@ def _is_word_char(char: str) -> bool:
     return char.isalnum() or (not char.isascii() and unicodedata.category(char).startswith("M"))
 
 
+# Spans of up to 4 words around word i, as offsets from i: shortest first, then leftmost.
+_WINDOWS = sorted(((a, b) for a in range(-3, 1) for b in range(4) if b - a <= 3),
+                  key=lambda span: (span[1] - span[0], span))
+
+
 def _windows(checker: _Checker, paragraph: _Paragraph, i: int):
     """Spans of up to 4 joined words around word i that could form a multi-word name."""
-    words = paragraph.words
-    spans = sorted(((a, b) for a in range(i - 3, i + 1) for b in range(i, i + 4) if b - a <= 3),
-                   key=lambda span: (span[1] - span[0], span))
-    for a, b in spans:
-        if a < 0 or b >= len(words):
+    words, text = paragraph.words, checker.text
+    last = len(words) - 1
+    # Each gap is tested once, not once per window that spans it (`_joined` without the dot).
+    joined = [text[words[k][1]:words[k + 1][0]] in JOINERS for k in range(max(0, i - 3), min(last, i + 3))]
+    low = max(0, i - 3)
+    for da, db in _WINDOWS:
+        a, b = i + da, i + db
+        if a < 0 or b > last:
             continue
-        if all(checker._joined(words, k, k + 1) for k in range(a, b)):
+        if all(joined[a - low:b - low]):
             yield a, b
 
 
@@ -339,7 +381,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     """The unique nearest target for the token at `start` (or its multi-word span), and any rivals."""
     gazetteer, text = checker.gazetteer, checker.text
     distance, keys, ocr = lookup(gazetteer, token)
-    multi = _near_multi_part(gazetteer, text, start, start + len(token))
+    multi = checker.near_multi_part(start, start + len(token))
     if not keys and not multi:
         return None, []
     paragraph = checker.paragraph(start)
@@ -417,7 +459,8 @@ def _place_or_adjective(checker: _Checker, paragraph: _Paragraph, last: int, tar
 def _neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
     """The word joined before start:end (with the gap: a joiner or ". "), and the word joined after.
 
-    A hand-written scan: a regex anchored at the end of a slice is tried from every position.
+    Backwards a hand-written scan (a regex anchored at the end of a slice is tried from every
+    position); forwards a run of `str.isalnum` characters in C, extended over any marks.
     """
     previous = gap = following = ""
     if start >= 2 and text[start - 2:start] == ". ":
@@ -426,13 +469,13 @@ def _neighbours(text: str, start: int, end: int) -> tuple[str, str, str]:
         gap = text[start - 1]
     if gap:
         stop = k = start - len(gap)
-        while k > 0 and _is_word_char(text[k - 1]):
+        while k > 0 and (text[k - 1].isalnum() or _is_word_char(text[k - 1])):
             k -= 1
         previous = text[k:stop]
     if end < len(text) and text[end] in JOINERS:
-        k = end + 1
-        while k < len(text) and _is_word_char(text[k]):
-            k += 1
+        k = _ALNUM_RUN.match(text, end + 1).end()
+        while k < len(text) and _is_word_char(text[k]):  # a mark: the word goes on after it
+            k = _ALNUM_RUN.match(text, k + 1).end()
         following = text[end + 1:k]
     return previous, gap if previous else "", following
 
@@ -573,7 +616,7 @@ def fix_entities(doc: Document, options: GazetteerOptions = GazetteerOptions()) 
         keys = lookup(gazetteer, token)[1]
         checker = checker or _Checker(text, gazetteer, options)
         starts = [start for start in checker.occurrences(token)
-                  if keys or _near_multi_part(gazetteer, text, start, start + len(token))]
+                  if keys or checker.near_multi_part(start, start + len(token))]
         if not starts or checker.person_anywhere(token):  # settles most surnames before any matching
             continue
         starts = [start for start in starts if not checker.other_prose(start)]
