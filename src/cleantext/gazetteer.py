@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from dataclasses import dataclass, replace
 from itertools import accumulate
 
@@ -148,9 +149,14 @@ class _Paragraph:
         # their lengths, all computed in C rather than by one match object per word.
         pieces = _WORD_SPLIT.split(text[start:end])
         offsets = list(accumulate(map(len, pieces), initial=start))
-        starts = offsets[1::2]
-        self.words = list(zip(starts, offsets[2::2], pieces[1::2]))
-        self.positions = dict(zip(starts, range(len(starts))))
+        self.starts = offsets[1::2]
+        self.words = list(zip(self.starts, offsets[2::2], pieces[1::2]))
+
+    def position(self, start: int) -> int | None:
+        """The index of the word that begins at `start`, or None (most lines ask once or twice:
+        a search of the sorted starts, not a dict of every word)."""
+        i = bisect_left(self.starts, start)
+        return i if i < len(self.starts) and self.starts[i] == start else None
 
 
 ENGLISH_MARKERS = frozenset("""a an the and of to in on is that for with was as by at from this are be have
@@ -204,6 +210,7 @@ class _Checker:
         self.multi_part_neighbours: dict[tuple[int, int], bool] = {}
         self._lower_text: str | None = None
         self._lower_whole: str | None = None
+        self._occurrences: dict[str, list[int]] = {}
 
     def lower_words(self) -> str:
         """The document's words, lower-cased and joined by single spaces, with a space at each end."""
@@ -308,15 +315,20 @@ class _Checker:
             self.person_tokens[token] = reason
         return self.person_tokens[token]
 
-    def occurrences(self, word: str):
-        """Start offsets of `word` as a whole word."""
-        start = self.text.find(word)
-        while start >= 0:
-            end = start + len(word)
-            if not (start and _is_word_char(self.text[start - 1])) and not (
-                    end < len(self.text) and _is_word_char(self.text[end])):
-                yield start
-            start = self.text.find(word, end)
+    def occurrences(self, word: str) -> list[int]:
+        """Start offsets of `word` as a whole word (kept: the person test reads them again)."""
+        found = self._occurrences.get(word)
+        if found is None:
+            text, found = self.text, []
+            start = text.find(word)
+            while start >= 0:
+                end = start + len(word)
+                if not (start and _is_word_char(text[start - 1])) and not (
+                        end < len(text) and _is_word_char(text[end])):
+                    found.append(start)
+                start = text.find(word, end)
+            self._occurrences[word] = found
+        return found
 
     def mentions(self, forms) -> int:
         if all(form.isascii() and not all(map(self.lower_text().__contains__, form.split(" "))) for form in forms):
@@ -354,7 +366,7 @@ class _Checker:
 
 def _is_word_char(char: str) -> bool:
     # No ASCII character is a mark: most calls end before the Unicode database is asked.
-    return char.isalnum() or (not char.isascii() and unicodedata.category(char).startswith("M"))
+    return char.isalnum() or (not char.isascii() and unicodedata.category(char)[0] == "M")
 
 
 # Spans of up to 4 words around word i, as offsets from i: shortest first, then leftmost.
@@ -385,7 +397,7 @@ def _best_match(checker: _Checker, start: int, token: str) -> tuple[Match | None
     if not keys and not multi:
         return None, []
     paragraph = checker.paragraph(start)
-    i = paragraph.positions.get(start)
+    i = paragraph.position(start)
     if i is None:  # the candidate starts inside a word (after a digit, say): leave it
         return None, []
     found: list[tuple[float, int, int, str]] = [(distance, i, i, k) for k in keys]
