@@ -215,12 +215,19 @@ class _Checker:
         self.languages: dict[int, tuple[str, float]] = {}
         self.by_words: dict[int, tuple[str, float]] = {}
         self.only_english = set(options.fix_languages) == {"en"}
-        self.plain = not _NOT_PLAIN.search(text)
+        self._plain: bool | None = None
         self.person_tokens: dict[str, str] = {}
         self.multi_part_neighbours: dict[tuple[int, int], bool] = {}
         self._lower_text: str | None = None
         self._lower_whole: str | None = None
         self._occurrences: dict[str, list[int]] = {}
+
+    @property
+    def plain(self) -> bool:
+        """Is the text made only of PLAIN characters? Asked once, when a line is first split."""
+        if self._plain is None:
+            self._plain = not _NOT_PLAIN.search(self.text)
+        return self._plain
 
     def lower_words(self) -> str:
         """The document's words, lower-cased and joined by single spaces, with a space at each end."""
