@@ -254,7 +254,7 @@ def test_plain_characters_split_alike_under_both_word_patterns():
 
     import regex
 
-    from cleantext.gazetteer import PLAIN, WORD
+    from cleantext.matching import PLAIN, WORD
 
     plain = "".join(c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{PLAIN}]", c))
     assert len(plain) > 900
