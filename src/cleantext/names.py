@@ -424,6 +424,9 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
     first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
     not ours to change, and most tokens stop here without a lookup.
     """
+    lists = [_buckets("small", language) for language in languages]
+    if None not in lists:  # one set from every word list: 0.02 s, not 0.047 s through one per language
+        return frozenset(chain.from_iterable(chain.from_iterable(lists)))
     return frozenset().union(*(small_words(language) for language in languages))
 
 
