@@ -233,7 +233,7 @@ def delete_index(gazetteer: Gazetteer) -> dict[str, str | tuple[str, ...]]:
     Two strings are within one substitution, insertion, deletion or adjacent swap of each other
     only if they share such a form, so a lookup is a dozen dict probes instead of a scan. Built
     once per gazetteer (~43,000 forms) when a token first reaches it. A form held by one key (most
-    are) maps to the key itself: a list per form made the build 2.5x slower, a third of it in the
+    are) maps to the key itself: a list per form made the build about twice as slow, mostly in the
     garbage collector walking the new lists.
     """
     index = gazetteer.__dict__.get("_deletes")
