@@ -61,9 +61,17 @@ def evaluate(options: GazetteerOptions, failures: list[str], form: str = "NFC") 
 
 
 COLD = """
-import time, psutil
-process = psutil.Process()
-before = process.memory_info().rss
+import os, time
+
+def rss():  # bytes resident (Linux; psutil where /proc is missing)
+    try:
+        with open("/proc/self/statm") as statm:
+            return int(statm.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+    except OSError:
+        import psutil
+        return psutil.Process().memory_info().rss
+
+before = rss()
 t = time.perf_counter()
 from cleantext import gazetteer
 from cleantext import names
@@ -72,11 +80,11 @@ g = load_gazetteer(100_000)
 names.delete_index(g)
 names.near_part(g, "Warmup")
 load = time.perf_counter() - t
-rss = process.memory_info().rss - before
+added = rss() - before
 t = time.perf_counter()
 names.common_words()
 lex = time.perf_counter() - t
-print(load, rss / 1e6, lex, len(g.known), len(g.targets), process.memory_info().rss / 1e6)
+print(load, added / 1e6, lex, len(g.known), len(g.targets), rss() / 1e6)
 """
 
 

@@ -246,3 +246,21 @@ def test_four_letter_word_fixed_only_for_a_dropped_letter_of_a_country():
     assert fixed(text) == text.replace("Mlta", "Malta")
     text = "Officials in Gaha said the talks would resume next week in the capital.\n"
     assert [e.applied for e in run(text)] == [False]
+
+
+# Speed: text made only of PLAIN characters is split into words with `re`, not `regex`.
+def test_plain_characters_split_alike_under_both_word_patterns():
+    import re
+
+    import regex
+
+    from cleantext.matching import PLAIN, WORD
+
+    plain = "".join(c for c in map(chr, range(0x10000)) if re.fullmatch(f"[{PLAIN}]", c))
+    assert len(plain) > 900
+    alnum = re.compile(r"[^\W_]")
+    for char in plain:
+        assert bool(alnum.match(char)) == bool(WORD.match(char)), hex(ord(char))
+        assert re.fullmatch(f"[{PLAIN}]*", char.lower()), hex(ord(char))
+    text = "Ngerièn Ça-va, l’Œuvre ʻOumuamua 4½ ×3 Ŀ dž “quoted” – €5"
+    assert re.findall(r"[^\W_]+", text) == WORD.findall(text) == regex.findall(r"[\p{L}\p{M}\p{N}]+", text)

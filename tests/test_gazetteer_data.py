@@ -107,3 +107,13 @@ def test_no_correction_target_is_itself_corrected():
 def test_other_languages_forms_are_known(form):
     gazetteer = load_gazetteer(100_000)
     assert form.lower() in gazetteer.known
+
+
+def test_wordfreq_lists_are_read_directly_and_places_in_chunks():
+    # A failed direct read falls back to importing wordfreq and changes no output, only the time:
+    # so the direct path is checked here.
+    from cleantext.names import _buckets, _gzip_lines
+
+    assert _buckets("small", "en") is not None and _buckets("large", "en") is not None
+    lines = list(_gzip_lines("places.tsv.gz"))
+    assert lines == gzip.decompress(_data("places.tsv.gz").read_bytes()).decode("utf-8").rstrip("\n").split("\n")

@@ -17,18 +17,17 @@ d'Ivoire" meets it too). Data loads once per process and is cached on plain opti
 
 from __future__ import annotations
 
-import gzip
 import math
 import unicodedata
+import zlib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from itertools import chain, repeat
 from pathlib import Path
 
 import regex
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
 
 try:
     import tomllib
@@ -116,7 +115,25 @@ def _data(name: str):
 
 
 def _read_gzip(name: str) -> str:
-    return gzip.decompress(_data(name).read_bytes()).decode("utf-8").rstrip("\n")
+    return zlib.decompress(_data(name).read_bytes(), wbits=31).decode("utf-8").rstrip("\n")
+
+
+def _gzip_lines(name: str, chunk: int = 1 << 15):
+    """The lines of a gzipped data file, inflated a chunk at a time: a reader that stops early
+    (places.tsv below the population floor) never inflates the rest."""
+    data = _data(name).read_bytes()
+    inflate = zlib.decompressobj(wbits=31)
+    tail = b""
+    for offset in range(0, len(data), chunk):
+        block = tail + inflate.decompress(data[offset:offset + chunk])
+        cut = block.rfind(b"\n")  # whole lines only: a chunk may end inside a UTF-8 character
+        if cut >= 0:
+            yield from block[:cut].decode("utf-8").split("\n")
+            block = block[cut + 1:]
+        tail = block
+    tail += inflate.flush()
+    if tail:
+        yield tail.decode("utf-8")
 
 
 def read_table(text: str) -> list[tuple[str, str, str, list[str], set[str]]]:
@@ -172,7 +189,7 @@ def base_gazetteer(min_city_population: int) -> Gazetteer:
     known.update(_read_gzip("place_keys.txt.gz").split("\n"))
     known_folded.update(_read_gzip("place_keys_folded.txt.gz").split("\n"))
     targets = gazetteer.targets
-    for line in _read_gzip("places.tsv.gz").split("\n"):
+    for line in _gzip_lines("places.tsv.gz"):
         name, key, folded, country, population, flag = line.split("\t")
         if flag != "c" and int(population) < min_city_population:
             break  # capitals come first, then towns by size: the rest stay known spellings only
@@ -210,21 +227,24 @@ def max_distance(length: int) -> int:
     return 1 if length <= 6 else 2
 
 
-def delete_index(gazetteer: Gazetteer) -> dict[str, list[str]]:
+def delete_index(gazetteer: Gazetteer) -> dict[str, str | tuple[str, ...]]:
     """Single-word targets under every one-letter deletion of themselves (and themselves).
 
     Two strings are within one substitution, insertion, deletion or adjacent swap of each other
     only if they share such a form, so a lookup is a dozen dict probes instead of a scan. Built
-    once per gazetteer (~60,000 keys, tens of milliseconds), and only when a token reaches it.
+    once per gazetteer (~43,000 forms) when a token first reaches it. A form held by one key (most
+    are) maps to the key itself: a list per form made the build about twice as slow, mostly in the
+    garbage collector walking the new lists.
     """
     index = gazetteer.__dict__.get("_deletes")
     if index is None:
         index = {}
+        get = index.get
         for key in gazetteer.targets:
             if " " not in key:
-                index.setdefault(key, []).append(key)
-                for i in range(len(key)):
-                    index.setdefault(key[:i] + key[i + 1:], []).append(key)
+                for form in deletes(key):
+                    held = get(form)
+                    index[form] = key if held is None else (held, key) if type(held) is str else (*held, key)
         gazetteer.__dict__["_deletes"] = index
     return index
 
@@ -245,6 +265,9 @@ def nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
         cache.clear()
     result = cache.get(key)
     if result is None:
+        from rapidfuzz import process  # imported on the first lookup, not with the package
+        from rapidfuzz.distance import OSA
+
         if " " in key:
             limit = max_distance(len(key.replace(" ", "")))
             pool = [name for n in range(len(key) - limit, len(key) + limit + 1)
@@ -253,7 +276,13 @@ def nearest(gazetteer: Gazetteer, key: str) -> tuple[float, list[str]]:
                                                            limit=None)]
         else:
             index = delete_index(gazetteer)
-            near = {name for form in deletes(key) for name in index.get(form, ())}
+            near = set()
+            for form in deletes(key):
+                held = index.get(form)
+                if type(held) is str:
+                    near.add(held)
+                elif held is not None:
+                    near.update(held)
             found = [(name, d) for name in near if (d := OSA.distance(key, name)) <= 1]
         if found:
             # A changed first letter is the rarer typo (and the usual mark of a different surname):
@@ -367,7 +396,7 @@ def _buckets(wordlist: str, language: str) -> tuple[list[str], ...] | None:
     try:
         import msgpack
 
-        data = msgpack.unpackb(gzip.decompress(path.read_bytes()), raw=False)
+        data = msgpack.unpackb(zlib.decompress(path.read_bytes(), wbits=31), raw=False)
     except Exception:  # a format we do not know: wordfreq itself will read it
         return None
     header = data[0] if data else None
@@ -395,6 +424,9 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
     first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
     not ours to change, and most tokens stop here without a lookup.
     """
+    lists = [_buckets("small", language) for language in languages]
+    if None not in lists:  # one set from every word list: 0.02 s, not 0.047 s through one per language
+        return frozenset(chain.from_iterable(chain.from_iterable(lists)))
     return frozenset().union(*(small_words(language) for language in languages))
 
 
@@ -408,11 +440,11 @@ def frequencies(language: str) -> dict[str, float]:
         buckets = _buckets(wordlist, language)
         if buckets is None:
             break
-        found: dict[str, float] = {}
-        for index, bucket in enumerate(buckets):  # later (rarer) buckets win, as in wordfreq
-            if bucket:
-                found.update(dict.fromkeys(bucket, 10 ** (-index / 100)))
-        return found
+        # One dict built in C from all buckets; later (rarer) buckets win, as in wordfreq. Twice as
+        # fast as a dict.update per bucket (English, 321,000 words).
+        values = [10 ** (-index / 100) for index in range(len(buckets))]
+        return dict(zip(chain.from_iterable(buckets),
+                        chain.from_iterable(map(repeat, values, map(len, buckets)))))
     return _wordfreq_frequencies(language)
 
 
