@@ -30,6 +30,7 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 from itertools import accumulate, islice
 
 import regex
@@ -276,14 +277,22 @@ _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, 
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
 
-def _candidates(text: str, limit: int) -> dict[int, list[int]]:
-    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
-    or last bytes. Lines with no such earlier or later line are absent from every list."""
+def _prefilter_keys(text: str) -> list[bytes]:
+    """Each line of `text` lowercased (ASCII), without ASCII punctuation, spaces or common wide
+    punctuation: the key the prefilter groups lines by."""
     if not text.isascii():
         for mark in _WIDE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
-    keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    return text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+
+
+def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[int, list[int]]:
+    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
+    or last bytes. Lines with no such earlier or later line are absent from every list. `keys` are
+    the `_prefilter_keys` of `text` when the caller has them already."""
+    if keys is None:
+        keys = _prefilter_keys(text)
     # Most documents repeat nothing, and in the others most lines share no key: counting the keys
     # (in C) settles both before any per-line Python work.
     indices = [i for i, key in enumerate(keys) if len(key) >= 8]
@@ -308,6 +317,113 @@ def _candidates(text: str, limit: int) -> dict[int, list[int]]:
         heads.setdefault(head, []).append(i)
         tails.setdefault(tail, []).append(i)
     return pairs
+
+
+# A plain line is one whose normalised form is known without computing it to hold exactly its
+# ASCII letters and digits (lowercased, in order) and at most one character per character of the
+# line. Most lines that share a prefilter key with another are different sentences that begin
+# alike; for two plain lines that is settled from those ASCII letters alone, and neither line
+# needs to be normalised. A credit is what could break this, and every credit pattern needs ":",
+# "/", "(", "©" or one of these words.
+_CREDIT_MARKS = (":", "/", "(")
+_CREDIT_SPACED_WORDS = (b"photo", b"picture", b"image", b"foto")
+_NON_ASCII_BYTES = bytes(range(128, 256))
+
+
+class _Plain(dict):
+    """How a non-ASCII character shows in a plain line's skeleton, filled on demand: b"" when its
+    NFKC form, case folded, holds no ASCII but spaces and dots and, without punctuation, one
+    character or only spaces; its spelling when that form is ASCII letters and digits ("ß" is
+    "ss"); None when the character makes a line not plain: "©", any other form, or a character
+    that can join the one before it under NFKC (combining marks and Hangul vowel and final jamo
+    are the only ones that can, a test checks it on the whole Unicode table)."""
+
+    def __missing__(self, char: str) -> bytes | None:
+        folded = unicodedata.normalize("NFKC", char).casefold()
+        kept = "".join(_PUNCTUATION[ord(c)] for c in folded)
+        if char == "©" or not all(map(_stands_alone, (char, unicodedata.normalize("NFKD", char)[0]))):
+            self[char] = None
+        elif folded.isascii() and folded.isalnum():
+            self[char] = folded.encode()
+        elif not any(c.isascii() and c not in " ." for c in folded) and (len(kept) <= 1 or not kept.strip(" ")):
+            self[char] = b""
+        else:
+            self[char] = None
+        return self[char]
+
+
+def _stands_alone(char: str) -> bool:
+    return not (unicodedata.category(char).startswith("M") or unicodedata.combining(char)
+                or "\u1160" <= char <= "\u11ff")
+
+
+_PLAIN = _Plain()
+_NOT_DIGITS = bytes(c for c in range(256) if not (48 <= c <= 57 or c == 10))
+
+
+class _Skeleton(NamedTuple):
+    """A plain line's ASCII letters and digits as its normalised form holds them, their digits,
+    and how long that form can be at most."""
+
+    letters: bytes
+    digits: bytes
+    room: int
+
+
+def _plain_skeletons(lines: list[str], order: list[int], keys: list[bytes]) -> dict[int, _Skeleton]:
+    """The skeletons of the lines in `order` (from their prefilter `keys`) that are plain; lines
+    that are not are absent."""
+    joined = b"\n".join([keys[n] for n in order])
+    wide = set(joined.translate(None, _ASCII_BYTES).decode())
+    marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
+    spelled = [c for c in wide if _PLAIN[c]]
+    for char in spelled:
+        joined = joined.replace(char.encode(), _PLAIN[char])
+    joined = joined.translate(None, _NON_ASCII_BYTES)
+    text = "\n".join([lines[n] for n in order])
+    not_plain = (_line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
+                 | _line_numbers(joined, [at for w in _CREDIT_SPACED_WORDS for at in _finds(joined, w)]))
+    letters = joined.split(b"\n")
+    digits = joined.translate(None, _NOT_DIGITS).split(b"\n")
+    # A spelled character is longer than one in the form, by less than its spelling.
+    return {n: _Skeleton(letters[k], digits[k], len(lines[n]) + (len(letters[k]) if spelled else 0))
+            for k, n in enumerate(order) if k not in not_plain}
+
+
+def _finds(text, part):
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _line_numbers(text, offsets: list[int]) -> set[int]:
+    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
+    if not offsets:
+        return set()
+    newline = "\n" if isinstance(text, str) else b"\n"
+    ends = list(accumulate(len(line) + 1 for line in text.split(newline)))
+    return {bisect_right(ends, at) for at in offsets}
+
+
+def _may_relate(a: int, b: int, skeletons: dict[int, _Skeleton], slack: float) -> bool:
+    """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
+    sure to be None. Equal forms have equal skeletons, a cut copy's skeleton starts the full one's,
+    and a near copy's skeleton (digits too) is a subsequence of the longer one's, longer by no more
+    than the words added, which `similarity` bounds by `slack` times the shorter form."""
+    short, long_ = skeletons.get(a), skeletons.get(b)
+    if short is None or long_ is None or short.letters == long_.letters:
+        return True
+    if len(short.letters) > len(long_.letters):
+        short, long_ = long_, short
+    if long_.letters.startswith(short.letters):
+        return True
+    if len(short.letters) == len(long_.letters) or len(long_.letters) - len(short.letters) > slack * short.room + 1:
+        return False
+    if short.digits == long_.digits:
+        return True
+    digits = iter(long_.digits)
+    return len(short.digits) < len(long_.digits) and all(d in digits for d in short.digits)
 
 
 class _Group:
@@ -426,13 +542,29 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
-    pairs = _candidates(text, options.candidates)
+    prefilter_keys = _prefilter_keys(text)
+    pairs = _candidates(text, options.candidates, prefilter_keys)
     if not pairs:
         return []
     lines = (text[:-1] if text.endswith("\n") else text).split("\n")
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
-    keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
+    # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
+    # need its form later (compared with a group's best copy) is normalised then.
+    skeletons = _plain_skeletons(lines, order, prefilter_keys)
+    slack = (2 - 2 * options.similarity) / options.similarity if options.similarity > 0 else float("inf")
+
+    def may_relate(a: int, b: int) -> bool:
+        return _may_relate(a, b, skeletons, slack)
+
+    needed = sorted({n for i, js in pairs.items() for j in js if may_relate(i, j) for n in (i, j)})
+    keys = dict(zip(needed, _normalise_many([lines[i] for i in needed], options.timeout)))
+
+    def key_of(n: int) -> str:
+        if n not in keys:
+            keys[n] = _normalise_many([lines[n]], options.timeout)[0]
+        return keys[n]
+
     printed_cache: dict[int, str] = {}
 
     def printed(n: int) -> str:
@@ -446,7 +578,6 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     removed: set[int] = set()
     counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
     for i in sorted(pairs):
-        key = keys[i]
         tried: set[int] = set()
         for j in pairs[i]:
             group = group_of.get(j)
@@ -456,9 +587,12 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             if len(tried) >= options.candidates:
                 break
             tried.add(head)
+            if not (may_relate(i, j) if group is None else any(may_relate(i, m) for m in group.members)):
+                continue
+            key = key_of(i)
             # An exact copy of any member belongs here even when the best copy grew past it.
             if group is None:
-                relation = "exact" if key == keys[j] else _relation(keys[j], key, lines[j], lines[i], options)
+                relation = "exact" if key == key_of(j) else _relation(keys[j], key, lines[j], lines[i], options)
             else:
                 relation = "exact" if key in group.keys else _relation(
                     keys[group.best], key, lines[group.best], lines[i], options)
