@@ -331,22 +331,23 @@ _NON_ASCII_BYTES = bytes(range(128, 256))
 
 
 class _Plain(dict):
-    """How a non-ASCII character shows in a plain line's skeleton, filled on demand: b"" when its
-    NFKC form, case folded, holds no ASCII but spaces and dots and, without punctuation, one
-    character or only spaces; its spelling when that form is ASCII letters and digits ("ß" is
-    "ss"); None when the character makes a line not plain: "©", any other form, or a character
-    that can join the one before it under NFKC (combining marks and Hangul vowel and final jamo
-    are the only ones that can, a test checks it on the whole Unicode table)."""
+    """How a non-ASCII character shows in a plain line, filled on demand: its bytes in the
+    skeleton and in the normalised form, or None when it makes a line not plain. It keeps a line
+    plain when its NFKC form, case folded, is ASCII letters and digits ("ß", "ss": spelled in the
+    skeleton) or holds no ASCII but spaces and dots and, without punctuation, one character or
+    only spaces (absent from the skeleton); and when neither it nor its decomposition's first
+    character can join the character before it under NFKC: combining marks and Hangul vowel and
+    final jamo are the only ones that can (a test checks it on the whole Unicode table)."""
 
-    def __missing__(self, char: str) -> bytes | None:
+    def __missing__(self, char: str) -> tuple[bytes, bytes] | None:
         folded = unicodedata.normalize("NFKC", char).casefold()
-        kept = "".join(_PUNCTUATION[ord(c)] for c in folded)
+        form = "".join(_PUNCTUATION[ord(c)] for c in folded).encode()
         if char == "©" or not all(map(_stands_alone, (char, unicodedata.normalize("NFKD", char)[0]))):
             self[char] = None
         elif folded.isascii() and folded.isalnum():
-            self[char] = folded.encode()
-        elif not any(c.isascii() and c not in " ." for c in folded) and (len(kept) <= 1 or not kept.strip(" ")):
-            self[char] = b""
+            self[char] = folded.encode(), form
+        elif not any(c.isascii() and c not in " ." for c in folded) and (len(form.decode()) <= 1 or not form.strip(b" ")):
+            self[char] = b"", form
         else:
             self[char] = None
         return self[char]
@@ -358,36 +359,69 @@ def _stands_alone(char: str) -> bool:
 
 
 _PLAIN = _Plain()
-_NOT_DIGITS = bytes(c for c in range(256) if not (48 <= c <= 57 or c == 10))
+_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
+# _ASCII_LOWER and _ASCII_SPACES in one table.
+_ASCII_FOLD_SPACES = bytes(_ASCII_SPACES[c] if c > 127 or not chr(c).isalpha() else _ASCII_LOWER[c] for c in range(256))
 
 
-class _Skeleton(NamedTuple):
-    """A plain line's ASCII letters and digits as its normalised form holds them, their digits,
-    and how long that form can be at most."""
+class _Skeletons:
+    """The ASCII letters and digits of plain lines, as their normalised forms hold them: enough to
+    tell most pairs of lines that share a prefilter key apart without normalising either."""
 
-    letters: bytes
-    digits: bytes
-    room: int
+    def __init__(self, lines: list[str], order: list[int], keys: list[bytes], similarity: float) -> None:
+        """`keys` are the prefilter keys of all `lines`; `order` the lines to consider."""
+        self.lines = lines
+        joined = b"\n".join([keys[n] for n in order])
+        wide = set(joined.translate(None, _ASCII_BYTES).decode())
+        marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
+        self.spelled = [c for c in wide if _PLAIN[c] and _PLAIN[c][0]]
+        for char in self.spelled:
+            joined = joined.replace(char.encode(), _PLAIN[char][0])
+        letters = joined.translate(None, _NON_ASCII_BYTES).split(b"\n")
+        text = "\n".join([lines[n] for n in order])
+        not_plain = _line_numbers(list(accumulate(len(lines[n]) + 1 for n in order)),
+                                  [at for mark in marks for at in _finds(text, mark)])
+        not_plain |= _line_numbers(list(accumulate(len(line) + 1 for line in letters)),
+                                   [at for word in _CREDIT_SPACED_WORDS for at in _finds(b"\n".join(letters), word)])
+        self.letters = {n: letters[k] for k, n in enumerate(order) if k not in not_plain}
+        # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
+        self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
 
+    def may_relate(self, a: int, b: int) -> bool:
+        """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
+        sure to be None. Equal forms have equal skeletons, a cut copy's skeleton starts the full
+        one's, and a near copy's skeleton (its digits too) is a subsequence of the longer one's,
+        longer by no more than the words added."""
+        short, long_ = self.letters.get(a), self.letters.get(b)
+        if short is None or long_ is None or short == long_:
+            return True
+        if len(short) > len(long_):
+            a, short, long_ = b, long_, short
+        if long_.startswith(short):
+            return True
+        # A form is no longer than its line, or than its line and skeleton with spelled characters.
+        room = len(self.lines[a]) + (len(short) if self.spelled else 0)
+        if len(short) == len(long_) or len(long_) - len(short) > self.slack * room + 1:
+            return False
+        short, long_ = short.translate(None, _NOT_DIGITS), long_.translate(None, _NOT_DIGITS)
+        digits = iter(long_)
+        return short == long_ or len(short) < len(long_) and all(d in digits for d in short)
 
-def _plain_skeletons(lines: list[str], order: list[int], keys: list[bytes]) -> dict[int, _Skeleton]:
-    """The skeletons of the lines in `order` (from their prefilter `keys`) that are plain; lines
-    that are not are absent."""
-    joined = b"\n".join([keys[n] for n in order])
-    wide = set(joined.translate(None, _ASCII_BYTES).decode())
-    marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
-    spelled = [c for c in wide if _PLAIN[c]]
-    for char in spelled:
-        joined = joined.replace(char.encode(), _PLAIN[char])
-    joined = joined.translate(None, _NON_ASCII_BYTES)
-    text = "\n".join([lines[n] for n in order])
-    not_plain = (_line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
-                 | _line_numbers(joined, [at for w in _CREDIT_SPACED_WORDS for at in _finds(joined, w)]))
-    letters = joined.split(b"\n")
-    digits = joined.translate(None, _NOT_DIGITS).split(b"\n")
-    # A spelled character is longer than one in the form, by less than its spelling.
-    return {n: _Skeleton(letters[k], digits[k], len(lines[n]) + (len(letters[k]) if spelled else 0))
-            for k, n in enumerate(order) if k not in not_plain}
+    def normalise(self, lines: list[int], timeout: float) -> dict[int, str]:
+        """The normalised forms of these lines: as `_normalise_many`, but for plain lines every
+        character maps on its own, so their non-ASCII characters are replaced in the UTF-8 bytes
+        and the rest is one translate."""
+        plain = [n for n in lines if n in self.letters]
+        other = [n for n in lines if n not in self.letters]
+        forms = dict(zip(other, _normalise_many([self.lines[n] for n in other], timeout)))
+        if plain:
+            data = "\n".join([self.lines[n] for n in plain]).encode()
+            for char in set(data.translate(None, _ASCII_BYTES).decode()):
+                if _PLAIN[char][1] != char.encode():
+                    data = data.replace(char.encode(), _PLAIN[char][1])
+            keys = _SPACES.sub(b" ", data.translate(_ASCII_FOLD_SPACES)).decode().split("\n")
+            forms.update(zip(plain, map(str.strip, keys)))
+        return forms
 
 
 def _finds(text, part):
@@ -397,33 +431,9 @@ def _finds(text, part):
         at = text.find(part, at + 1)
 
 
-def _line_numbers(text, offsets: list[int]) -> set[int]:
-    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
-    if not offsets:
-        return set()
-    newline = "\n" if isinstance(text, str) else b"\n"
-    ends = list(accumulate(len(line) + 1 for line in text.split(newline)))
+def _line_numbers(ends: list[int], offsets: list[int]) -> set[int]:
+    """The numbers of the lines holding these offsets, from the lines' ends (after the newline)."""
     return {bisect_right(ends, at) for at in offsets}
-
-
-def _may_relate(a: int, b: int, skeletons: dict[int, _Skeleton], slack: float) -> bool:
-    """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
-    sure to be None. Equal forms have equal skeletons, a cut copy's skeleton starts the full one's,
-    and a near copy's skeleton (digits too) is a subsequence of the longer one's, longer by no more
-    than the words added, which `similarity` bounds by `slack` times the shorter form."""
-    short, long_ = skeletons.get(a), skeletons.get(b)
-    if short is None or long_ is None or short.letters == long_.letters:
-        return True
-    if len(short.letters) > len(long_.letters):
-        short, long_ = long_, short
-    if long_.letters.startswith(short.letters):
-        return True
-    if len(short.letters) == len(long_.letters) or len(long_.letters) - len(short.letters) > slack * short.room + 1:
-        return False
-    if short.digits == long_.digits:
-        return True
-    digits = iter(long_.digits)
-    return len(short.digits) < len(long_.digits) and all(d in digits for d in short.digits)
 
 
 class _Group:
@@ -551,18 +561,14 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
     # need its form later (compared with a group's best copy) is normalised then.
-    skeletons = _plain_skeletons(lines, order, prefilter_keys)
-    slack = (2 - 2 * options.similarity) / options.similarity if options.similarity > 0 else float("inf")
-
-    def may_relate(a: int, b: int) -> bool:
-        return _may_relate(a, b, skeletons, slack)
-
-    needed = sorted({n for i, js in pairs.items() for j in js if may_relate(i, j) for n in (i, j)})
-    keys = dict(zip(needed, _normalise_many([lines[i] for i in needed], options.timeout)))
+    skeletons = _Skeletons(lines, order, prefilter_keys, options.similarity)
+    may_relate = skeletons.may_relate
+    related = {(i, j) for i, js in pairs.items() for j in js if may_relate(i, j)}
+    keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
 
     def key_of(n: int) -> str:
         if n not in keys:
-            keys[n] = _normalise_many([lines[n]], options.timeout)[0]
+            keys.update(skeletons.normalise([n], options.timeout))
         return keys[n]
 
     printed_cache: dict[int, str] = {}
@@ -587,7 +593,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             if len(tried) >= options.candidates:
                 break
             tried.add(head)
-            if not (may_relate(i, j) if group is None else any(may_relate(i, m) for m in group.members)):
+            if not ((i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
                 continue
             key = key_of(i)
             # An exact copy of any member belongs here even when the best copy grew past it.
