@@ -386,22 +386,23 @@ class _Skeletons:
     """The ASCII letters and digits of plain lines, as their normalised forms hold them: enough to
     tell most pairs of lines that share a prefilter key apart without normalising either."""
 
-    def __init__(self, lines: list[str], order: list[int], keys: list[bytes], similarity: float) -> None:
-        """`keys` are the prefilter keys of all `lines`; `order` the lines to consider."""
+    def __init__(self, text: str, lines: list[str], order: list[int], keys: list[bytes], similarity: float) -> None:
+        """`lines` and `keys` are those of `text` (its lines and prefilter keys); `order` the
+        lines to consider."""
         self.lines = lines
         joined = b"\n".join([keys[n] for n in order])
-        wide = set(joined.translate(None, _ASCII_BYTES).decode())
+        wide = () if joined.isascii() else set(joined.translate(None, _ASCII_BYTES).decode())
         marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
         self.spelled = [c for c in wide if _PLAIN[c] and _PLAIN[c][0]]
         for char in self.spelled:
             joined = joined.replace(char.encode(), _PLAIN[char][0])
-        letters = joined.translate(None, _NON_ASCII_BYTES).split(b"\n")
-        text = "\n".join([lines[n] for n in order])
-        not_plain = _line_numbers(list(accumulate(len(lines[n]) + 1 for n in order)),
-                                  [at for mark in marks for at in _finds(text, mark)])
-        not_plain |= _line_numbers(list(accumulate(len(line) + 1 for line in letters)),
-                                   [at for word in _CREDIT_SPACED_WORDS for at in _finds(b"\n".join(letters), word)])
-        self.letters = {n: letters[k] for k, n in enumerate(order) if k not in not_plain}
+        if wide:
+            joined = joined.translate(None, _NON_ASCII_BYTES)
+        letters = joined.split(b"\n")
+        not_plain = _line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
+        at_word = _line_numbers(joined, [at for word in _CREDIT_SPACED_WORDS for at in _finds(joined, word)])
+        not_plain.update(order[k] for k in at_word)
+        self.letters = {n: line for n, line in zip(order, letters) if n not in not_plain}
         # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
         self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
 
@@ -449,9 +450,15 @@ def _finds(text, part):
         at = text.find(part, at + 1)
 
 
-def _line_numbers(ends: list[int], offsets: list[int]) -> set[int]:
-    """The numbers of the lines holding these offsets, from the lines' ends (after the newline)."""
-    return {bisect_right(ends, at) for at in offsets}
+def _line_numbers(text, offsets: list[int]) -> set[int]:
+    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
+    numbers, line, counted = set(), 0, 0
+    newline = "\n" if isinstance(text, str) else b"\n"
+    for at in sorted(offsets):
+        line += text.count(newline, counted, at)
+        counted = at
+        numbers.add(line)
+    return numbers
 
 
 class _Group:
@@ -579,7 +586,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
     # need its form later (compared with a group's best copy) is normalised then.
-    skeletons = _Skeletons(lines, order, prefilter_keys, options.similarity)
+    skeletons = _Skeletons(text, lines, order, prefilter_keys, options.similarity)
     may_relate = skeletons.may_relate
     related = {(i, j) for i, js in pairs.items() for j in js if may_relate(i, j)}
     keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
