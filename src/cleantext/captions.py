@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 from itertools import accumulate, compress, count, islice, repeat
-from operator import getitem
+from operator import getitem, or_
 
 import regex
 
@@ -306,15 +306,14 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
     tail_keys = list(map(getitem, selected, repeat(_TAIL)))
     if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
         return {}
-    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
+    repeated_heads, repeated_tails = _repeated(head_keys), _repeated(tail_keys)
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
     # Lines whose head and tail are both unique take part in nothing (equal whole keys share their
     # head too).
-    shared = list(map((1).__lt__, map(max, map(head_counts.__getitem__, head_keys),
-                                      map(tail_counts.__getitem__, tail_keys))))
+    shared = list(map(or_, map(repeated_heads.__contains__, head_keys), map(repeated_tails.__contains__, tail_keys)))
     for i, head, tail in zip(compress(indices, shared), compress(head_keys, shared), compress(tail_keys, shared)):
         first = whole.setdefault(keys[i], i)
         same_head, same_tail = heads.get(head), tails.get(tail)
@@ -335,6 +334,12 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
         else:
             same_tail.append(i)
     return pairs
+
+
+def _repeated(keys: list[bytes]) -> set[bytes]:
+    """The keys that occur more than once (cheaper than a Counter on a few dozen keys)."""
+    seen: set[bytes] = set()
+    return {key for key in keys if key in seen or seen.add(key)}
 
 
 # A plain line is one whose normalised form is known without computing it to hold exactly its
