@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 from itertools import accumulate, compress, count, islice, repeat
-from operator import getitem, or_
+from operator import getitem
 
 import regex
 
@@ -306,14 +306,15 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
     tail_keys = list(map(getitem, selected, repeat(_TAIL)))
     if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
         return {}
-    repeated_heads, repeated_tails = _repeated(head_keys), _repeated(tail_keys)
+    head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
     # Lines whose head and tail are both unique take part in nothing (equal whole keys share their
     # head too).
-    shared = list(map(or_, map(repeated_heads.__contains__, head_keys), map(repeated_tails.__contains__, tail_keys)))
+    shared = list(map((1).__lt__, map(max, map(head_counts.__getitem__, head_keys),
+                                      map(tail_counts.__getitem__, tail_keys))))
     for i, head, tail in zip(compress(indices, shared), compress(head_keys, shared), compress(tail_keys, shared)):
         first = whole.setdefault(keys[i], i)
         same_head, same_tail = heads.get(head), tails.get(tail)
@@ -334,12 +335,6 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
         else:
             same_tail.append(i)
     return pairs
-
-
-def _repeated(keys: list[bytes]) -> set[bytes]:
-    """The keys that occur more than once (cheaper than a Counter on a few dozen keys)."""
-    seen: set[bytes] = set()
-    return {key for key in keys if key in seen or seen.add(key)}
 
 
 # A plain line is one whose normalised form is known without computing it to hold exactly its
@@ -395,6 +390,12 @@ class _Skeletons:
         """`lines` and `keys` are those of `text` (its lines and prefilter keys); `order` the
         lines to consider."""
         self.lines = lines
+        # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
+        self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
+        self.letters: dict[int, bytes] = {}
+        self.spelled: list[str] = []
+        if not order:
+            return
         joined = b"\n".join([keys[n] for n in order])
         wide = () if joined.isascii() else set(joined.translate(None, _ASCII_BYTES).decode())
         marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
@@ -408,8 +409,6 @@ class _Skeletons:
         at_word = _line_numbers(joined, [at for word in _CREDIT_SPACED_WORDS for at in _finds(joined, word)])
         not_plain.update(order[k] for k in at_word)
         self.letters = {n: line for n, line in zip(order, letters) if n not in not_plain}
-        # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
-        self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
 
     def may_relate(self, a: int, b: int) -> bool:
         """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
@@ -590,11 +589,18 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
-    # need its form later (compared with a group's best copy) is normalised then.
-    skeletons = _Skeletons(text, lines, order, prefilter_keys, options.similarity)
+    # need its form later (compared with a group's best copy) is normalised then. Pairs with equal
+    # prefilter keys always may (equal keys give equal skeletons); when most lines are in such a
+    # pair (counted on each line's first candidate), as on real pages full of repeated menus,
+    # telling the others apart saves less than it costs, and every line goes the long way.
+    copies = {n for i, js in pairs.items() if prefilter_keys[i] == prefilter_keys[js[0]] for n in (i, js[0])}
+    telling_apart_pays = 4 * (len(involved) - len(copies)) >= len(involved)
+    skeletons = _Skeletons(text, lines, order if telling_apart_pays else [], prefilter_keys, options.similarity)
     may_relate = skeletons.may_relate
-    related = {(i, j) for i, js in pairs.items() for j in js if may_relate(i, j)}
-    keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
+    related = {(i, j) for i, js in pairs.items() for j in js
+               if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)} if telling_apart_pays else set()
+    keys = skeletons.normalise(sorted({n for pair in related for n in pair}) if telling_apart_pays else order,
+                               options.timeout)
 
     def key_of(n: int) -> str:
         if n not in keys:
@@ -623,7 +629,8 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             if len(tried) >= options.candidates:
                 break
             tried.add(head)
-            if not ((i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
+            if telling_apart_pays and not (
+                    (i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
                 continue
             key = key_of(i)
             # An exact copy of any member belongs here even when the best copy grew past it.
