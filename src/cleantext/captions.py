@@ -31,8 +31,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
-from itertools import accumulate, compress, count, islice, repeat
-from operator import getitem
+from itertools import accumulate, islice
 
 import regex
 
@@ -275,8 +274,6 @@ def _cued_lines(text: str, wide: set[str]) -> list[int]:
 _ASCII_DROP = bytes(c for c in range(128) if not chr(c).isalnum() and c != 10)
 _WIDE_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\xa0\u202f\u2009\u2026\u2013\u2014\xad\u200b\xa9\xb7\u2022"
 _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
-_HEAD, _TAIL = slice(None, _KEY_BYTES), slice(-_KEY_BYTES, None)
-_MIN_KEY_BYTES = 8  # shorter keys (labels, numbers) are left out
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
 
@@ -298,12 +295,9 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
         keys = _prefilter_keys(text)
     # Most documents repeat nothing, and in the others most lines share no key: counting the keys
     # (in C) settles both before any per-line Python work.
-    # (map and compress keep these per-line steps in C.)
-    long_enough = list(map((_MIN_KEY_BYTES - 1).__lt__, map(len, keys)))
-    indices = list(compress(count(), long_enough))
-    selected = list(compress(keys, long_enough))
-    head_keys = list(map(getitem, selected, repeat(_HEAD)))
-    tail_keys = list(map(getitem, selected, repeat(_TAIL)))
+    indices = [i for i, key in enumerate(keys) if len(key) >= 8]
+    head_keys = [keys[i][:_KEY_BYTES] for i in indices]
+    tail_keys = [keys[i][-_KEY_BYTES:] for i in indices]
     if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
         return {}
     head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
@@ -311,29 +305,17 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
-    # Lines whose head and tail are both unique take part in nothing (equal whole keys share their
-    # head too).
-    shared = list(map((1).__lt__, map(max, map(head_counts.__getitem__, head_keys),
-                                      map(tail_counts.__getitem__, tail_keys))))
-    for i, head, tail in zip(compress(indices, shared), compress(head_keys, shared), compress(tail_keys, shared)):
+    for i, head, tail in zip(indices, head_keys, tail_keys):
+        if head_counts[head] == 1 and tail_counts[tail] == 1:
+            continue  # equal whole keys share their head too
         first = whole.setdefault(keys[i], i)
-        same_head, same_tail = heads.get(head), tails.get(tail)
-        if same_head is None and same_tail is None:
-            heads[head], tails[tail] = [i], [i]  # the first of both: an equal whole key shares them
-            continue
-        earlier = set(same_head[-limit:] if same_head else ()).union(same_tail[-limit:] if same_tail else ())
+        earlier = set(heads.get(head, [])[-limit:]) | set(tails.get(tail, [])[-limit:])
         earlier.discard(first)
         if earlier or first != i:
             # The line with the same whole key comes first, however far back: the likely match.
             pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
-        if same_head is None:
-            heads[head] = [i]
-        else:
-            same_head.append(i)
-        if same_tail is None:
-            tails[tail] = [i]
-        else:
-            same_tail.append(i)
+        heads.setdefault(head, []).append(i)
+        tails.setdefault(tail, []).append(i)
     return pairs
 
 
