@@ -325,6 +325,7 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
 # alike; for two plain lines that is settled from those ASCII letters alone, and neither line
 # needs to be normalised. A credit is what could break this, and every credit pattern needs ":",
 # "/", "(", "©" or one of these words.
+_LONG_LINES = 160  # mean prefilter key bytes from which telling lines apart pays (captions_results)
 _CREDIT_MARKS = (":", "/", "(")
 _CREDIT_SPACED_WORDS = (b"photo", b"picture", b"image", b"foto")
 _NON_ASCII_BYTES = bytes(range(128, 256))
@@ -445,6 +446,16 @@ def _line_numbers(text, offsets: list[int]) -> set[int]:
         counted = at
         numbers.add(line)
     return numbers
+
+
+def _telling_apart_pays(pairs: dict[int, list[int]], order: list[int], keys: list[bytes]) -> bool:
+    """Whether to look for lines that cannot relate before normalising. It pays on paragraphs that
+    begin alike; when most candidate lines are copies of their first candidate (equal prefilter
+    keys, which always may relate), or short (menus, teasers: on real pages their skeletons spare
+    a few percent of the text), it costs more than it saves. Either way the edits are the same."""
+    copies = {n for i, js in pairs.items() if keys[i] == keys[js[0]] for n in (i, js[0])}
+    mostly_different = 4 * (len(order) - len(copies)) >= len(order)
+    return mostly_different and sum(map(len, map(keys.__getitem__, order))) >= _LONG_LINES * len(order)
 
 
 class _Group:
@@ -571,14 +582,11 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
-    # need its form later (compared with a group's best copy) is normalised then. Pairs with equal
-    # prefilter keys always may (equal keys give equal skeletons); when most lines are in such a
-    # pair (counted on each line's first candidate), as on real pages full of repeated menus,
-    # telling the others apart saves less than it costs, and every line goes the long way.
-    copies = {n for i, js in pairs.items() if prefilter_keys[i] == prefilter_keys[js[0]] for n in (i, js[0])}
-    telling_apart_pays = 4 * (len(involved) - len(copies)) >= len(involved)
+    # need its form later (compared with a group's best copy) is normalised then.
+    telling_apart_pays = _telling_apart_pays(pairs, order, prefilter_keys)
     skeletons = _Skeletons(text, lines, order if telling_apart_pays else [], prefilter_keys, options.similarity)
     may_relate = skeletons.may_relate
+    # Equal prefilter keys give equal skeletons: such pairs may relate.
     related = {(i, j) for i, js in pairs.items() for j in js
                if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)} if telling_apart_pays else set()
     keys = skeletons.normalise(sorted({n for pair in related for n in pair}) if telling_apart_pays else order,
