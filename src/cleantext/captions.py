@@ -453,9 +453,10 @@ def _telling_apart_pays(pairs: dict[int, list[int]], order: list[int], keys: lis
     begin alike; when most candidate lines are copies of their first candidate (equal prefilter
     keys, which always may relate), or short (menus, teasers: on real pages their skeletons spare
     a few percent of the text), it costs more than it saves. Either way the edits are the same."""
+    if sum(map(len, map(keys.__getitem__, order))) < _LONG_LINES * len(order):
+        return False
     copies = {n for i, js in pairs.items() if keys[i] == keys[js[0]] for n in (i, js[0])}
-    mostly_different = 4 * (len(order) - len(copies)) >= len(order)
-    return mostly_different and sum(map(len, map(keys.__getitem__, order))) >= _LONG_LINES * len(order)
+    return 4 * (len(order) - len(copies)) >= len(order)
 
 
 class _Group:
@@ -584,13 +585,15 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
     # need its form later (compared with a group's best copy) is normalised then.
     telling_apart_pays = _telling_apart_pays(pairs, order, prefilter_keys)
-    skeletons = _Skeletons(text, lines, order if telling_apart_pays else [], prefilter_keys, options.similarity)
-    may_relate = skeletons.may_relate
-    # Equal prefilter keys give equal skeletons: such pairs may relate.
-    related = {(i, j) for i, js in pairs.items() for j in js
-               if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)} if telling_apart_pays else set()
-    keys = skeletons.normalise(sorted({n for pair in related for n in pair}) if telling_apart_pays else order,
-                               options.timeout)
+    if telling_apart_pays:
+        skeletons = _Skeletons(text, lines, order, prefilter_keys, options.similarity)
+        may_relate = skeletons.may_relate
+        # Equal prefilter keys give equal skeletons: such pairs may relate.
+        related = {(i, j) for i, js in pairs.items() for j in js
+                   if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)}
+        keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
+    else:
+        keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
 
     def key_of(n: int) -> str:
         if n not in keys:
