@@ -597,7 +597,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
 
     def key_of(n: int) -> str:
         if n not in keys:
-            keys.update(skeletons.normalise([n], options.timeout))
+            keys[n] = _normalise_many([lines[n]], options.timeout)[0]
         return keys[n]
 
     printed_cache: dict[int, str] = {}
