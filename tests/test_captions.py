@@ -167,6 +167,11 @@ def test_only_combining_characters_and_hangul_jamo_compose_onto_a_character_befo
 
 # Lines open alike, as sentences from one template do, so that many share a prefilter key; most
 # pieces keep a line plain, a few do not (credits, marks NFKC composes, compatibility forms).
+def test_wide_punctuation_keeps_lines_plain():
+    # The prefilter keys drop these characters, so the skeletons never see them: they must be plain.
+    assert all(captions._PLAIN[c] is not None for c in captions._WIDE_PUNCTUATION if c != "©")
+
+
 PLAIN_PIECES = ["minister", "Moscow", "arriving", "Straße", "STRASSE", "Élysée", "élysée", "über", "Über",
                 "„Zitat“", "l’État", "fi", "€", "…", "...", "2024", "42", "3", "7", "\u00ad", "\u200b",
                 "\u00a0", "-", ",", ".", "Ελλάδα", "город", "東京", "한국", "10:30"]

@@ -30,7 +30,6 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import accumulate, islice
 
 import regex
@@ -320,11 +319,11 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
 
 
 # A plain line is one whose normalised form is known without computing it to hold exactly its
-# ASCII letters and digits (lowercased, in order) and at most one character per character of the
-# line. Most lines that share a prefilter key with another are different sentences that begin
-# alike; for two plain lines that is settled from those ASCII letters alone, and neither line
-# needs to be normalised. A credit is what could break this, and every credit pattern needs ":",
-# "/", "(", "©" or one of these words.
+# ASCII letters and digits (lowercased, in order: its skeleton) and to be no longer than the line
+# (or the line and its skeleton, when a character is spelled out as "ß" is as "ss"). Most lines
+# that share a prefilter key with another are different sentences that begin alike; for two plain
+# lines that is settled from their skeletons alone, and neither needs to be normalised. A credit
+# is what could break this, and every credit pattern needs ":", "/", "(", "©" or one of these words.
 _LONG_LINES = 160  # mean prefilter key bytes from which telling lines apart pays (captions_results)
 _CREDIT_MARKS = (":", "/", "(")
 _CREDIT_SPACED_WORDS = (b"photo", b"picture", b"image", b"foto")
@@ -431,6 +430,7 @@ class _Skeletons:
 
 
 def _finds(text, part):
+    """Every offset of `part` in `text` (str or bytes), in order."""
     at = text.find(part)
     while at >= 0:
         yield at
