@@ -165,13 +165,13 @@ def test_only_combining_characters_and_hangul_jamo_compose_onto_a_character_befo
     assert seconds and all(not captions._stands_alone(c) for c in seconds)
 
 
-# Lines open alike, as sentences from one template do, so that many share a prefilter key; most
-# pieces keep a line plain, a few do not (credits, marks NFKC composes, compatibility forms).
 def test_wide_punctuation_keeps_lines_plain():
     # The prefilter keys drop these characters, so the skeletons never see them: they must be plain.
     assert all(captions._PLAIN[c] is not None for c in captions._WIDE_PUNCTUATION if c != "©")
 
 
+# Lines open alike, as sentences from one template do, so that many share a prefilter key; most
+# pieces keep a line plain, a few do not (credits, marks NFKC composes, compatibility forms).
 PLAIN_PIECES = ["minister", "Moscow", "arriving", "Straße", "STRASSE", "Élysée", "élysée", "über", "Über",
                 "„Zitat“", "l’État", "fi", "€", "…", "...", "2024", "42", "3", "7", "\u00ad", "\u200b",
                 "\u00a0", "-", ",", ".", "Ελλάδα", "город", "東京", "한국", "10:30"]
@@ -205,10 +205,9 @@ def test_skipping_lines_that_cannot_relate_changes_nothing(monkeypatch, pool, da
 @settings(max_examples=300, deadline=None)
 @given(st.lists(piece_lines, min_size=1, max_size=6), st.data())
 def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lines(pool, data):
-    picks = data.draw(st.lists(st.one_of(
+    lines = data.draw(st.lists(st.one_of(
         st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(EDITS) - 1)).map(lambda t: EDITS[t[1]](pool[t[0]])),
         st.text(max_size=30).map(lambda t: t.replace("\n", " "))), min_size=1, max_size=12))
-    lines = picks
     text = "\n".join(lines)
     keys = captions._prefilter_keys(text)
     order = list(range(len(lines)))
