@@ -11,6 +11,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from cleantext import captions
 from cleantext.captions import CaptionOptions, normalise, remove_duplicates
 from cleantext.document import Document, apply_edits
 
@@ -149,3 +150,72 @@ def test_idempotent_and_removes_only_repeats(pool, data):
     for edit in edits:
         for line in filter(None, edit.old.split("\n")):
             assert _contains(kept.split(), normalise(line).split()) or normalise(line) in kept
+
+
+# The step normalises only lines that may relate to another, and plain lines by a shorter path.
+# Both must give exactly what normalising every candidate line the long way gives.
+def test_only_combining_characters_and_hangul_jamo_compose_onto_a_character_before():
+    import unicodedata
+
+    seconds = set()
+    for code in range(0x110000):
+        parts = unicodedata.decomposition(chr(code)).split()
+        if len(parts) == 2 and not parts[0].startswith("<"):
+            seconds.add(chr(int(parts[1], 16)))
+    assert seconds and all(not captions._stands_alone(c) for c in seconds)
+
+
+def test_wide_punctuation_keeps_lines_plain():
+    # The prefilter keys drop these characters, so the skeletons never see them: they must be plain.
+    assert all(captions._PLAIN[c] is not None for c in captions._WIDE_PUNCTUATION if c != "©")
+
+
+# Lines open alike, as sentences from one template do, so that many share a prefilter key; most
+# pieces keep a line plain, a few do not (credits, marks NFKC composes, compatibility forms).
+PLAIN_PIECES = ["minister", "Moscow", "arriving", "Straße", "STRASSE", "Élysée", "élysée", "über", "Über",
+                "„Zitat“", "l’État", "fi", "€", "…", "...", "2024", "42", "3", "7", "\u00ad", "\u200b",
+                "\u00a0", "-", ",", ".", "Ελλάδα", "город", "東京", "한국", "10:30"]
+OTHER_PIECES = ["ﬁ", "Ｆoto", "e\u0301t\u00e9", "¼", "Ã©", "©", "Photo:", "AFP", "(Reuters)", "photo by",
+                "dpa/", "\u1100\u1161", "²"]
+OPENINGS = ["", "Die türkische Regierung stellt ", "The Nigerien government has set aside "]
+piece_lines = st.tuples(st.sampled_from(OPENINGS), st.lists(
+    st.sampled_from(PLAIN_PIECES * 3 + OTHER_PIECES), min_size=1, max_size=12)).map(lambda t: t[0] + " ".join(t[1]))
+EDITS = [lambda s: s, lambda s: s + " Photo: AFP", lambda s: s[: len(s) // 2] + "…", str.upper,
+         lambda s: s.replace(" ", "  ", 1), lambda s: "Foto: dpa | " + s, lambda s: s + " 7",
+         lambda s: " ".join(s.split()[:1] + ["und"] + s.split()[1:])]
+
+
+def _step(monkeypatch, doc: Document, tell_apart: bool) -> list:
+    """The step telling lines apart first, or normalising every candidate line the long way."""
+    with monkeypatch.context() as patch:
+        patch.setattr(captions, "_telling_apart_pays", lambda *args: tell_apart)
+        return remove_duplicates(doc, OPTIONS)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow,
+                                                                   HealthCheck.function_scoped_fixture])
+@given(st.lists(piece_lines, min_size=1, max_size=8), st.data())
+def test_skipping_lines_that_cannot_relate_changes_nothing(monkeypatch, pool, data):
+    picks = data.draw(st.lists(st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(EDITS) - 1)),
+                               max_size=20))
+    text = "".join(EDITS[e](pool[p]) + "\n" for p, e in picks)
+    assert _step(monkeypatch, Document(text), True) == _step(monkeypatch, Document(text), False)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(piece_lines, min_size=1, max_size=6), st.data())
+def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lines(pool, data):
+    lines = data.draw(st.lists(st.one_of(
+        st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(EDITS) - 1)).map(lambda t: EDITS[t[1]](pool[t[0]])),
+        st.text(max_size=30).map(lambda t: t.replace("\n", " "))), min_size=1, max_size=12))
+    text = "\n".join(lines)
+    keys = captions._prefilter_keys(text)
+    order = list(range(len(lines)))
+    skeletons = captions._Skeletons(text, lines, order, keys, OPTIONS.similarity)
+    slow = dict(zip(order, captions._normalise_many(lines, OPTIONS.timeout)))
+    assert skeletons.normalise(order, OPTIONS.timeout) == slow
+    for a in order:
+        for b in order:
+            if not skeletons.may_relate(a, b):
+                assert slow[a] != slow[b]
+                assert captions._relation(slow[a], slow[b], lines[a], lines[b], OPTIONS) is None

@@ -276,14 +276,22 @@ _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, 
 _ELLIPSES = ("\u2026", "...", "[\u2026]", "[...]", "(\u2026)", "(...)")
 
 
-def _candidates(text: str, limit: int) -> dict[int, list[int]]:
-    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
-    or last bytes. Lines with no such earlier or later line are absent from every list."""
+def _prefilter_keys(text: str) -> list[bytes]:
+    """Each line of `text` lowercased (ASCII), without ASCII punctuation, spaces or common wide
+    punctuation: the key the prefilter groups lines by."""
     if not text.isascii():
         for mark in _WIDE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
-    keys = text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    return text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+
+
+def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[int, list[int]]:
+    """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
+    or last bytes. Lines with no such earlier or later line are absent from every list. `keys` are
+    the `_prefilter_keys` of `text` when the caller has them already."""
+    if keys is None:
+        keys = _prefilter_keys(text)
     # Most documents repeat nothing, and in the others most lines share no key: counting the keys
     # (in C) settles both before any per-line Python work.
     indices = [i for i, key in enumerate(keys) if len(key) >= 8]
@@ -308,6 +316,147 @@ def _candidates(text: str, limit: int) -> dict[int, list[int]]:
         heads.setdefault(head, []).append(i)
         tails.setdefault(tail, []).append(i)
     return pairs
+
+
+# A plain line is one whose normalised form is known without computing it to hold exactly its
+# ASCII letters and digits (lowercased, in order: its skeleton) and to be no longer than the line
+# (or the line and its skeleton, when a character is spelled out as "ß" is as "ss"). Most lines
+# that share a prefilter key with another are different sentences that begin alike; for two plain
+# lines that is settled from their skeletons alone, and neither needs to be normalised. A credit
+# is what could break this, and every credit pattern needs ":", "/", "(", "©" or one of these words.
+_LONG_LINES = 160  # mean prefilter key bytes from which telling lines apart pays (captions_results)
+_CREDIT_MARKS = (":", "/", "(")
+_CREDIT_SPACED_WORDS = (b"photo", b"picture", b"image", b"foto")
+_NON_ASCII_BYTES = bytes(range(128, 256))
+
+
+class _Plain(dict):
+    """How a non-ASCII character shows in a plain line, filled on demand: its bytes in the
+    skeleton and in the normalised form, or None when it makes a line not plain. It keeps a line
+    plain when its NFKC form, case folded, is ASCII letters and digits ("ß", "ss": spelled in the
+    skeleton) or holds no ASCII but spaces and dots and, without punctuation, one character or
+    only spaces (absent from the skeleton); and when neither it nor its decomposition's first
+    character can join the character before it under NFKC: combining marks and Hangul vowel and
+    final jamo are the only ones that can (a test checks it on the whole Unicode table)."""
+
+    def __missing__(self, char: str) -> tuple[bytes, bytes] | None:
+        folded = unicodedata.normalize("NFKC", char).casefold()
+        form = "".join(_PUNCTUATION[ord(c)] for c in folded).encode()
+        if char == "©" or not all(map(_stands_alone, (char, unicodedata.normalize("NFKD", char)[0]))):
+            self[char] = None
+        elif folded.isascii() and folded.isalnum():
+            self[char] = folded.encode(), form
+        elif not any(c.isascii() and c not in " ." for c in folded) and (len(form.decode()) <= 1 or not form.strip(b" ")):
+            self[char] = b"", form
+        else:
+            self[char] = None
+        return self[char]
+
+
+def _stands_alone(char: str) -> bool:
+    return not (unicodedata.category(char).startswith("M") or unicodedata.combining(char)
+                or "\u1160" <= char <= "\u11ff")
+
+
+_PLAIN = _Plain()
+_NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
+# _ASCII_LOWER and _ASCII_SPACES in one table.
+_ASCII_FOLD_SPACES = bytes(_ASCII_SPACES[c] if c > 127 or not chr(c).isalpha() else _ASCII_LOWER[c] for c in range(256))
+
+
+class _Skeletons:
+    """The ASCII letters and digits of plain lines, as their normalised forms hold them: enough to
+    tell most pairs of lines that share a prefilter key apart without normalising either."""
+
+    def __init__(self, text: str, lines: list[str], order: list[int], keys: list[bytes], similarity: float) -> None:
+        """`lines` and `keys` are those of `text` (its lines and prefilter keys); `order` the
+        lines to consider."""
+        self.lines = lines
+        # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
+        self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
+        self.letters: dict[int, bytes] = {}
+        self.spelled: list[str] = []
+        if not order:
+            return
+        joined = b"\n".join([keys[n] for n in order])
+        wide = () if joined.isascii() else set(joined.translate(None, _ASCII_BYTES).decode())
+        marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
+        self.spelled = [c for c in wide if _PLAIN[c] and _PLAIN[c][0]]
+        for char in self.spelled:
+            joined = joined.replace(char.encode(), _PLAIN[char][0])
+        if wide:
+            joined = joined.translate(None, _NON_ASCII_BYTES)
+        letters = joined.split(b"\n")
+        not_plain = _line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
+        at_word = _line_numbers(joined, [at for word in _CREDIT_SPACED_WORDS for at in _finds(joined, word)])
+        not_plain.update(order[k] for k in at_word)
+        self.letters = {n: line for n, line in zip(order, letters) if n not in not_plain}
+
+    def may_relate(self, a: int, b: int) -> bool:
+        """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
+        sure to be None. Equal forms have equal skeletons, a cut copy's skeleton starts the full
+        one's, and a near copy's skeleton (its digits too) is a subsequence of the longer one's,
+        longer by no more than the words added."""
+        short, long_ = self.letters.get(a), self.letters.get(b)
+        if short is None or long_ is None or short == long_:
+            return True
+        if len(short) > len(long_):
+            a, short, long_ = b, long_, short
+        if long_.startswith(short):
+            return True
+        # A form is no longer than its line, or than its line and skeleton with spelled characters.
+        room = len(self.lines[a]) + (len(short) if self.spelled else 0)
+        if len(short) == len(long_) or len(long_) - len(short) > self.slack * room + 1:
+            return False
+        short, long_ = short.translate(None, _NOT_DIGITS), long_.translate(None, _NOT_DIGITS)
+        digits = iter(long_)
+        return short == long_ or len(short) < len(long_) and all(d in digits for d in short)
+
+    def normalise(self, lines: list[int], timeout: float) -> dict[int, str]:
+        """The normalised forms of these lines: as `_normalise_many`, but for plain lines every
+        character maps on its own, so their non-ASCII characters are replaced in the UTF-8 bytes
+        and the rest is one translate."""
+        plain = [n for n in lines if n in self.letters]
+        other = [n for n in lines if n not in self.letters]
+        forms = dict(zip(other, _normalise_many([self.lines[n] for n in other], timeout)))
+        if plain:
+            data = "\n".join([self.lines[n] for n in plain]).encode()
+            for char in set(data.translate(None, _ASCII_BYTES).decode()):
+                if _PLAIN[char][1] != char.encode():
+                    data = data.replace(char.encode(), _PLAIN[char][1])
+            keys = _SPACES.sub(b" ", data.translate(_ASCII_FOLD_SPACES)).decode().split("\n")
+            forms.update(zip(plain, map(str.strip, keys)))
+        return forms
+
+
+def _finds(text, part):
+    """Every offset of `part` in `text` (str or bytes), in order."""
+    at = text.find(part)
+    while at >= 0:
+        yield at
+        at = text.find(part, at + 1)
+
+
+def _line_numbers(text, offsets: list[int]) -> set[int]:
+    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
+    numbers, line, counted = set(), 0, 0
+    newline = "\n" if isinstance(text, str) else b"\n"
+    for at in sorted(offsets):
+        line += text.count(newline, counted, at)
+        counted = at
+        numbers.add(line)
+    return numbers
+
+
+def _telling_apart_pays(pairs: dict[int, list[int]], order: list[int], keys: list[bytes]) -> bool:
+    """Whether to look for lines that cannot relate before normalising. It pays on paragraphs that
+    begin alike; when most candidate lines are copies of their first candidate (equal prefilter
+    keys, which always may relate), or short (menus, teasers: on real pages their skeletons spare
+    a few percent of the text), it costs more than it saves. Either way the edits are the same."""
+    if sum(map(len, map(keys.__getitem__, order))) < _LONG_LINES * len(order):
+        return False
+    copies = {n for i, js in pairs.items() if keys[i] == keys[js[0]] for n in (i, js[0])}
+    return 4 * (len(order) - len(copies)) >= len(order)
 
 
 class _Group:
@@ -426,13 +575,31 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
-    pairs = _candidates(text, options.candidates)
+    prefilter_keys = _prefilter_keys(text)
+    pairs = _candidates(text, options.candidates, prefilter_keys)
     if not pairs:
         return []
     lines = (text[:-1] if text.endswith("\n") else text).split("\n")
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
-    keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
+    # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
+    # need its form later (compared with a group's best copy) is normalised then.
+    telling_apart_pays = _telling_apart_pays(pairs, order, prefilter_keys)
+    if telling_apart_pays:
+        skeletons = _Skeletons(text, lines, order, prefilter_keys, options.similarity)
+        may_relate = skeletons.may_relate
+        # Equal prefilter keys give equal skeletons: such pairs may relate.
+        related = {(i, j) for i, js in pairs.items() for j in js
+                   if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)}
+        keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
+    else:
+        keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
+
+    def key_of(n: int) -> str:
+        if n not in keys:
+            keys[n] = _normalise_many([lines[n]], options.timeout)[0]
+        return keys[n]
+
     printed_cache: dict[int, str] = {}
 
     def printed(n: int) -> str:
@@ -446,7 +613,6 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     removed: set[int] = set()
     counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
     for i in sorted(pairs):
-        key = keys[i]
         tried: set[int] = set()
         for j in pairs[i]:
             group = group_of.get(j)
@@ -456,9 +622,13 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             if len(tried) >= options.candidates:
                 break
             tried.add(head)
+            if telling_apart_pays and not (
+                    (i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
+                continue
+            key = key_of(i)
             # An exact copy of any member belongs here even when the best copy grew past it.
             if group is None:
-                relation = "exact" if key == keys[j] else _relation(keys[j], key, lines[j], lines[i], options)
+                relation = "exact" if key == key_of(j) else _relation(keys[j], key, lines[j], lines[i], options)
             else:
                 relation = "exact" if key in group.keys else _relation(
                     keys[group.best], key, lines[group.best], lines[i], options)

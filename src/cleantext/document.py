@@ -8,6 +8,8 @@ output of a clean is, by construction, the input with its recorded edits applied
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
+from itertools import accumulate, count
+from operator import add
 from typing import Any, Iterable, Sequence
 
 
@@ -123,19 +125,17 @@ def remove_lines(text: str, step: str, removals: dict[int, tuple[str, str]]) -> 
     """
     final_newline = text.endswith("\n")
     lines = (text[:-1] if final_newline else text).split("\n")
-    starts = [0]
-    for line in lines:
-        starts.append(starts[-1] + len(line) + 1)  # starts[i + 1] is the end of line i with its newline
+    # starts[i + 1] is the end of line i with its newline (map and accumulate run in C)
+    starts = [0, *map(add, accumulate(map(len, lines)), count(1))]
     last_line = len(lines) - 1
 
     def blank(i: int) -> bool:
         return not lines[i].strip()
 
     edits: list[Edit] = []
-    i = 0
-    while i <= last_line:
-        if i not in removals:
-            i += 1
+    done = 0  # lines before this one belong to a run already handled
+    for i in sorted(removals):
+        if i < done or i > last_line:
             continue
         first, last = i, i
         while first > 0 and blank(first - 1):
@@ -159,5 +159,5 @@ def remove_lines(text: str, step: str, removals: dict[int, tuple[str, str]]) -> 
                     start -= 1  # the run ends the text: take the newline before it, not after
                 reason, detail = removals[owner]
                 edits.append(Edit(step, start, end, text[start:end], "", reason, detail))
-        i = last + 1
+        done = last + 1
     return edits
