@@ -198,6 +198,18 @@ def test_failed_write_keeps_the_original(tree, monkeypatch):
     assert snapshot(tree) == before
 
 
+def test_only_in_place_writes_wait_for_the_disk(tree, tmp_path, monkeypatch):
+    # An in-place write replaces the only copy; a file in an output folder can be made again.
+    import cleantext.files as files
+
+    synced = []
+    monkeypatch.setattr(files.os, "fsync", synced.append)
+    assert main(["clean", str(tree), "-o", str(tmp_path / "out"), "-q"]) == 0
+    assert synced == []
+    assert main(["clean", str(tree), "--in-place", "-q"]) == 0
+    assert synced
+
+
 def test_in_place_through_a_link_rewrites_the_target(tree, tmp_path):
     target = tmp_path / "target.txt"
     target.write_text(DIRTY, encoding="utf-8")

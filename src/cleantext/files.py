@@ -119,7 +119,12 @@ class AtomicFile:
     """A file written under a temporary name in its target's folder and renamed over the target
     on `commit`, so readers see the old file or the whole new one, never part of one.
 
-    With `like`, the new file gets that file's permission bits (in-place writes keep them).
+    With `like`, the new file gets that file's permission bits (in-place writes keep them), and
+    its bytes reach the disk (fsync) before the rename: an in-place write replaces the user's only
+    copy, which a crash between rename and write-back could otherwise leave empty. A new file in
+    an output folder skips the fsync: its input is untouched, so a crash costs only outputs a
+    rerun remakes, and one fsync per file queues every worker on the disk (on 17,606 files,
+    `-j 2` ran 1.58x faster than `-j 1` with it and 1.82x without).
     """
 
     def __init__(self, path: Path, like: Path | None = None):
@@ -131,7 +136,8 @@ class AtomicFile:
     def commit(self) -> None:
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.like is not None:
+                os.fsync(self.handle.fileno())
             self.handle.close()
             if self.like is not None:
                 os.chmod(self.temp, self.like.stat().st_mode & 0o7777)
