@@ -264,3 +264,26 @@ def test_plain_characters_split_alike_under_both_word_patterns():
         assert re.fullmatch(f"[{PLAIN}]*", char.lower()), hex(ord(char))
     text = "Ngerièn Ça-va, l’Œuvre ʻOumuamua 4½ ×3 Ŀ dž “quoted” – €5"
     assert re.findall(r"[^\W_]+", text) == WORD.findall(text) == regex.findall(r"[\p{L}\p{M}\p{N}]+", text)
+
+
+# Guard: the language of a short line. langdetect guesses on a caption or a heading, so a line
+# that short takes the document's language; one with another language's function words stays out.
+ENGLISH_BODY = (
+    "The delegation from Niamey met officials in Ankara on Wednesday to discuss grain, fuel and "
+    "security along the border with Mali. Niger has looked for new partners since the coup, and "
+    "the talks are expected to continue in the capital next month.\n\n")
+
+
+@pytest.mark.parametrize("caption", [
+    "Ngerièn Prime Minister, Lamine Zeine, arriving in Ankara.",
+    "Ngerièn officials, Ali Mody, leaving Ankara.",
+])
+def test_short_caption_takes_the_documents_language(caption):
+    text = caption + "\n\n" + ENGLISH_BODY
+    assert [(e.old, e.new, e.reason) for e in run(text)] == [("Ngerièn", "Nigerien", "entity-typo")]
+    assert "language en" in run(text)[0].detail
+
+
+def test_short_line_in_another_language_is_left_alone():
+    text = "Le ministre nigérien et la délégation à Ankara.\n\n" + ENGLISH_BODY
+    assert [e for e in run(text) if e.applied] == []
