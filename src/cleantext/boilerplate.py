@@ -456,7 +456,9 @@ def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, wor
 
 
 def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: float) -> bool:
-    """Whether `removals` take more than `share` of the words, as the pipeline's guard counts them."""
+    """Whether `removals` take more than `share` of the words, split at whitespace as the no-body
+    check in `remove_boilerplate` counts them (the pipeline's guard counts runs of word characters,
+    which is close). Long lines are counted first, so a few body lines usually settle it."""
     removed = sum(len(lines[i].split()) for i in removals)
     if share <= 0:
         return removed > 0

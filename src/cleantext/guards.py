@@ -121,7 +121,11 @@ class _Checker:
         if paragraph.start in self.languages:
             return False
         code = self._language_by_words(paragraph.start)[0]
-        return code == "und" or (code == OTHER and not self.only_english)
+        if code == OTHER and not self.only_english:
+            return True
+        # A short line takes the document's label, which langdetect gives once per document.
+        long = paragraph.end - paragraph.start >= SHORT_LINE
+        return code == "und" and (long or -1 not in self.languages)
 
     def language(self, paragraph: _Paragraph) -> tuple[str, float]:
         if paragraph.start not in self.languages:
