@@ -418,7 +418,7 @@ class _Skeletons:
         and the rest is one translate."""
         plain = [n for n in lines if n in self.letters]
         other = [n for n in lines if n not in self.letters]
-        forms = dict(zip(other, _normalise_many([self.lines[n] for n in other], timeout)))
+        forms = dict(zip(other, _normalise_many([self.lines[n] for n in other], timeout))) if other else {}
         if plain:
             data = "\n".join([self.lines[n] for n in plain]).encode()
             for char in set(data.translate(None, _ASCII_BYTES).decode()):
@@ -671,5 +671,6 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             edits.append(Edit(STEP, start, start + len(head), head, kept,
                               _reason(relation, head, options),
                               f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
-    edits.extend(remove_lines(text, STEP, removals))
+    if removals:  # remove_lines splits the whole text again
+        edits.extend(remove_lines(text, STEP, removals))
     return sorted(edits, key=lambda e: e.start)
