@@ -219,3 +219,31 @@ def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lin
             if not skeletons.may_relate(a, b):
                 assert slow[a] != slow[b]
                 assert captions._relation(slow[a], slow[b], lines[a], lines[b], OPTIONS) is None
+
+
+def _candidates_by_definition(keys: list[bytes], limit: int) -> dict[int, list[int]]:
+    """What `_candidates` promises, line by line over all earlier lines: slow but plain."""
+    long_ = [i for i, key in enumerate(keys) if len(key) >= 8]
+    pairs = {}
+    for i in long_:
+        before = [j for j in long_ if j < i]
+        same_head = [j for j in before if keys[j][:captions._KEY_BYTES] == keys[i][:captions._KEY_BYTES]]
+        same_tail = [j for j in before if keys[j][-captions._KEY_BYTES:] == keys[i][-captions._KEY_BYTES:]]
+        first = min(j for j in long_ if keys[j] == keys[i])
+        earlier = (set(same_head[-limit:]) | set(same_tail[-limit:])) - {first}
+        if earlier or first != i:
+            pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
+    return pairs
+
+
+# Few pieces, so that lines often share their first or last 16 key bytes, their whole key, or both.
+KEY_PIECES = ["Die türkische Regierung stellt", "bereit.", "bereit, wie", "2", "Photo: AFP", "—", "“Zitat”",
+              "the minister", "in Moscow", "x"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(KEY_PIECES), max_size=6).map(" ".join), max_size=40),
+       st.sampled_from([0, 1, 2, 3, 32]))
+def test_candidates_are_the_earlier_lines_sharing_a_key(lines, limit):
+    text = "\n".join(lines)
+    assert captions._candidates(text, limit) == _candidates_by_definition(captions._prefilter_keys(text), limit)

@@ -297,24 +297,34 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
     indices = [i for i, key in enumerate(keys) if len(key) >= 8]
     head_keys = [keys[i][:_KEY_BYTES] for i in indices]
     tail_keys = [keys[i][-_KEY_BYTES:] for i in indices]
-    if len(set(head_keys)) == len(indices) and len(set(tail_keys)) == len(indices):
-        return {}
     head_counts, tail_counts = Counter(head_keys), Counter(tail_keys)
+    if len(head_counts) == len(indices) and len(tail_counts) == len(indices):
+        return {}
     whole: dict[bytes, int] = {}
     heads: dict[bytes, list[int]] = {}
     tails: dict[bytes, list[int]] = {}
     pairs: dict[int, list[int]] = {}
     for i, head, tail in zip(indices, head_keys, tail_keys):
-        if head_counts[head] == 1 and tail_counts[tail] == 1:
+        shared_head, shared_tail = head_counts[head] > 1, tail_counts[tail] > 1
+        if not (shared_head or shared_tail):
             continue  # equal whole keys share their head too
         first = whole.setdefault(keys[i], i)
-        earlier = set(heads.get(head, [])[-limit:]) | set(tails.get(tail, [])[-limit:])
-        earlier.discard(first)
-        if earlier or first != i:
+        by_head = heads.setdefault(head, []) if shared_head else []
+        by_tail = tails.setdefault(tail, []) if shared_tail else []
+        # Each list holds earlier lines in order, once: only lines in both need sorting.
+        if by_head and by_tail:
+            earlier = sorted(set(by_head[-limit:]).union(by_tail[-limit:]), reverse=True)
+        else:
+            earlier = (by_head or by_tail)[-limit:][::-1]
+        if first != i:
             # The line with the same whole key comes first, however far back: the likely match.
-            pairs[i] = ([first] if first != i else []) + sorted(earlier, reverse=True)
-        heads.setdefault(head, []).append(i)
-        tails.setdefault(tail, []).append(i)
+            if first in earlier:
+                earlier.remove(first)
+            earlier.insert(0, first)
+        if earlier:
+            pairs[i] = earlier
+        by_head.append(i)
+        by_tail.append(i)
     return pairs
 
 
