@@ -8,7 +8,7 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from cleantext import captions
@@ -247,3 +247,24 @@ KEY_PIECES = ["Die türkische Regierung stellt", "bereit.", "bereit, wie", "2", 
 def test_candidates_are_the_earlier_lines_sharing_a_key(lines, limit):
     text = "\n".join(lines)
     assert captions._candidates(text, limit) == _candidates_by_definition(captions._prefilter_keys(text), limit)
+
+
+# Credit forms, the pieces around them and long runs of spaces, dots and filler, for the one test
+# before the slow credit pattern: it may let lines without a credit through, never stop one.
+CREDIT_PIECES = ["photo", "photos", "Foto", "bild", "quelle", "file photo", "foto de archivo", "by", "von", "de",
+                 ":", "©", "(c)", "(", ")", "/", " / ", "reuters", "(afp)", "dpa", "getty images", "ap",
+                 "|", "–", "-", "—", ".", "...", " ", "   ", "\t", "\u00a0", "\u2028", "x" * 7, "x" * 13, "x" * 30, "x" * 44,
+                 "the minister in moscow", "é", "ã©"]
+
+
+@settings(max_examples=500, deadline=None)
+@example("minister photo:" + "x" * 50, 0, "")  # ":" 51 characters before the end
+@example("minister (c)" + "x" * 50, 0, " ." * 30)  # and the ")" of "(c)"
+@example("minister reuters/" + " " * 100 + "x", 0, "")
+@given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=14).map(" ".join), st.integers(0, 12),
+       st.sampled_from(["", " ", "  ", "." * 3, " " * 80, "x" * 50, " ." * 30]))
+def test_only_lines_that_cannot_end_in_a_credit_skip_the_credit_pattern(line, start, ending):
+    suffix = captions._patterns()[0]
+    line = (line + ending).casefold()
+    if suffix.search(line, start):
+        assert captions._may_end_in_credit(line, start)

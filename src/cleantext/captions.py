@@ -113,6 +113,7 @@ _AGENCY_WORDS = tuple(w for w in regex.sub(r"[^a-z]", " ", _AGENCIES.replace(r"\
                       if len(w) > 1)
 _AGENCY_SPACED = tuple(f"{w} " for w in _AGENCY_WORDS)
 _PAREN_FORMS = ("(c)",) + tuple(f"({w}" for w in _AGENCY_WORDS)
+_AGENCY_FORMS = tuple(f"{a}{b}" for w in _AGENCY_WORDS for a, b in ((f"({w}", ""), (w, "/"), (w, " /")))
 _SCANNED_STEMS = tuple((stem, frozenset(c for c in stem if not c.isascii()))
                        for stem in _CREDIT_STEMS if stem != "(c)")
 
@@ -121,8 +122,7 @@ def _credit_cue(line: str) -> int:
     """Where the first possible credit starts in `line`, or -1."""
     found = [at for at in map(line.find, _CREDIT_STEMS) if at >= 0]
     if "(" in line or "/" in line:
-        forms = (f"{a}{b}" for w in _AGENCY_WORDS for a, b in ((f"({w}", ""), (w, "/"), (w, " /")))
-        found += [at for at in map(line.find, forms) if at >= 0]
+        found += [at for at in map(line.find, _AGENCY_FORMS) if at >= 0]
     return min(found, default=-1)
 
 
@@ -181,7 +181,9 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
             cue = _credit_cue(line)
             stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
             cue = _credit_cue(stripped)
-            found = suffix.search(stripped, max(0, cue - 8), timeout=timeout) if cue >= 0 else None
+            start = max(0, cue - 8)
+            found = (suffix.search(stripped, start, timeout=timeout)
+                     if cue >= 0 and _may_end_in_credit(stripped, start) else None)
             if found:
                 stripped = stripped[:found.start()]
             if stripped != line and word.search(stripped, timeout=timeout):
@@ -194,6 +196,24 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
             text = text.replace(char, new)
     keys = _SPACES.sub(b" ", text.encode().translate(_ASCII_SPACES)).decode().split("\n")
     return list(map(str.strip, keys))
+
+
+# The words of the one credit form with none of ":", "/", "(" or "©": "photo by ...".
+_BY_WORDS = ("photo", "picture", "image", "foto")
+
+
+def _may_end_in_credit(line: str, start: int) -> bool:
+    """False when the suffix credit pattern cannot match `line` from `start`, told by a few finds:
+    tried at every position of a long line, the pattern takes tens of microseconds to fail. Each
+    of its forms holds "/" or a word of `_BY_WORDS`, or has ":", "©" or ")" followed by at most
+    51 characters and then only spaces and dots (64 are looked at)."""
+    trimmed = line
+    while (shorter := trimmed.rstrip().rstrip(".")) != trimmed:
+        trimmed = shorter
+    end = len(trimmed)
+    last = line[max(start, end - 64):end]
+    return (any(mark in last for mark in ":©)") or line.find("/", start) >= 0
+            or any(line.find(word, start) >= 0 for word in _BY_WORDS))
 
 
 class _Compatible(dict):
@@ -336,7 +356,7 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
 # is what could break this, and every credit pattern needs ":", "/", "(", "©" or one of these words.
 _LONG_LINES = 160  # mean prefilter key bytes from which telling lines apart pays (captions_results)
 _CREDIT_MARKS = (":", "/", "(")
-_CREDIT_SPACED_WORDS = (b"photo", b"picture", b"image", b"foto")
+_CREDIT_SPACED_WORDS = tuple(word.encode() for word in _BY_WORDS)
 _NON_ASCII_BYTES = bytes(range(128, 256))
 
 
