@@ -174,9 +174,9 @@ def test_wide_punctuation_keeps_lines_plain():
 # pieces keep a line plain, a few do not (credits, marks NFKC composes, compatibility forms).
 PLAIN_PIECES = ["minister", "Moscow", "arriving", "Straße", "STRASSE", "Élysée", "élysée", "über", "Über",
                 "„Zitat“", "l’État", "fi", "€", "…", "...", "2024", "42", "3", "7", "\u00ad", "\u200b",
-                "\u00a0", "-", ",", ".", "Ελλάδα", "город", "東京", "한국", "10:30"]
+                "\u00a0", "-", ",", ".", "Ελλάδα", "город", "東京", "한국", "10:30", "sagte:", ":"]
 OTHER_PIECES = ["ﬁ", "Ｆoto", "e\u0301t\u00e9", "¼", "Ã©", "©", "Photo:", "AFP", "(Reuters)", "photo by",
-                "dpa/", "\u1100\u1161", "²"]
+                "dpa/", "\u1100\u1161", "²", "Quelle:", "Crédito :", "VÍDEO:", "gráfico", "source", "Bild"]
 OPENINGS = ["", "Die türkische Regierung stellt ", "The Nigerien government has set aside "]
 piece_lines = st.tuples(st.sampled_from(OPENINGS), st.lists(
     st.sampled_from(PLAIN_PIECES * 3 + OTHER_PIECES), min_size=1, max_size=12)).map(lambda t: t[0] + " ".join(t[1]))

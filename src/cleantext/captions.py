@@ -178,9 +178,10 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
         folded = text.split("\n")
         for n in cued:
             line = folded[n]
-            cue = _credit_cue(line)
-            stripped = prefix.sub("", line, timeout=timeout) if cue <= 3 else line
-            cue = _credit_cue(stripped)
+            cue, stripped = _credit_cue(line), line
+            if cue <= 3:
+                stripped = prefix.sub("", line, timeout=timeout)
+                cue = _credit_cue(stripped)
             start = max(0, cue - 8)
             found = (suffix.search(stripped, start, timeout=timeout)
                      if cue >= 0 and _may_end_in_credit(stripped, start) else None)
