@@ -421,7 +421,9 @@ class _Skeletons:
         not_plain = _line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
         at_word = _line_numbers(joined, [at for word in _CREDIT_SPACED_WORDS for at in _finds(joined, word)])
         not_plain.update(order[k] for k in at_word)
-        self.letters = {n: line for n, line in zip(order, letters) if n not in not_plain}
+        self.letters = dict(zip(order, letters))
+        for n in not_plain:
+            self.letters.pop(n, None)
 
     def may_relate(self, a: int, b: int) -> bool:
         """False only when lines `a` and `b` are plain and `_relation` of their normalised forms is
@@ -550,7 +552,7 @@ def _relation(a: str, b: str, line_a: str, line_b: str, options: CaptionOptions)
 
 
 def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved: set[int],
-             removed: set[int], counts: Counter[str], options: CaptionOptions) -> bool:
+             removed: set[int], counts: dict[str, int], options: CaptionOptions) -> bool:
     """True when copy `i` of the kept line `prev` must stay: too short, a heading, or verse.
     Removed lines are left out of every gap, so a second run over the output decides the same."""
     key = keys[i]
@@ -573,7 +575,7 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
     if len(gap) > options.verse_max_gap or any(len(lines[j]) > options.verse_max_chars for j in gap):
         return False
     if not counts:
-        counts.update(lines)
+        counts.update(Counter(lines))
     # Numbers and scores ("2", "0:1") repeat in any table and say nothing either way.
     worded = [j for j in gap if any(map(str.isalpha, lines[j]))]
     unrepeated = sum(j not in involved and counts[lines[j]] == 1 for j in worded)
@@ -642,7 +644,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     groups: list[_Group] = []
     group_of: dict[int, _Group] = {}
     removed: set[int] = set()
-    counts: Counter[str] = Counter()  # filled the first time the verse guard needs it
+    counts: dict[str, int] = {}  # filled the first time the verse guard needs it: most never do
     for i in sorted(pairs):
         tried: set[int] = set()
         for j in pairs[i]:
