@@ -268,3 +268,19 @@ def test_only_lines_that_cannot_end_in_a_credit_skip_the_credit_pattern(line, st
     line = (line + ending).casefold()
     if suffix.search(line, start):
         assert captions._may_end_in_credit(line, start)
+
+
+def test_photo_by_credits_keep_lines_off_the_plain_path_at_any_length():
+    # The skeletons look for "photo by" words only near either end of a line; a credit's name may
+    # be up to 60 characters, spelled-out characters ("ß", "㎑") included, and spaces and dots follow.
+    opening = "The minister arrived in Moscow for talks on grain and the harbour. " * 3
+    for name_piece in ("x", "ß", "㎑", "x y"):
+        for length in range(1, 62):
+            for credit in (" photo by ", " Fotos de ", " pictures von "):
+                for ending in ("", " . . .", "   "):
+                    line = opening + credit + (name_piece * length)[:length] + ending
+                    lines = [line, opening]
+                    text = "\n".join(lines)
+                    skeletons = captions._Skeletons(text, lines, [0, 1], captions._prefilter_keys(text),
+                                                    OPTIONS.similarity)
+                    assert skeletons.normalise([0], OPTIONS.timeout) == {0: normalise(line)}, line

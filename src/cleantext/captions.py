@@ -30,7 +30,8 @@ from bisect import bisect_right
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, compress, islice
+from operator import itemgetter, methodcaller
 
 import regex
 
@@ -358,6 +359,9 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
 _LONG_LINES = 160  # mean prefilter key bytes from which telling lines apart pays (captions_results)
 _CREDIT_MARKS = (":", "/", "(")
 _CREDIT_SPACED_WORDS = tuple(word.encode() for word in _BY_WORDS)
+# From its first word to the end of the line, a "photo by" credit that ends it holds at most 71
+# letters ("pictures", "von", 60 of a name); the skeleton holds no more of them.
+_BY_REACH = 80
 _NON_ASCII_BYTES = bytes(range(128, 256))
 
 
@@ -419,8 +423,12 @@ class _Skeletons:
             joined = joined.translate(None, _NON_ASCII_BYTES)
         letters = joined.split(b"\n")
         not_plain = _line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
-        at_word = _line_numbers(joined, [at for word in _CREDIT_SPACED_WORDS for at in _finds(joined, word)])
+        # "Photo by ..." is a credit only at either end of a line: its words open the skeleton or
+        # lie in its last letters.
+        ends = b"\n".join(map(itemgetter(slice(-_BY_REACH, None)), letters))
+        at_word = _line_numbers(ends, [at for word in _CREDIT_SPACED_WORDS for at in _finds(ends, word)])
         not_plain.update(order[k] for k in at_word)
+        not_plain.update(compress(order, map(methodcaller("startswith", _CREDIT_SPACED_WORDS), letters)))
         self.letters = dict(zip(order, letters))
         for n in not_plain:
             self.letters.pop(n, None)
