@@ -620,7 +620,9 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     pairs = _candidates(text, options.candidates, prefilter_keys)
     if not pairs:
         return []
-    lines = (text[:-1] if text.endswith("\n") else text).split("\n")
+    lines = text.split("\n")
+    if text.endswith("\n"):
+        lines.pop()  # cheaper than splitting a copy of the text without its last newline
     involved = set(pairs).union(*pairs.values())
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
