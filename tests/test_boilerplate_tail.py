@@ -153,3 +153,96 @@ def test_a_signature_above_the_share_row_stays():
                 "Twitter", "WhatsApp")
     out, _ = clean(text)
     assert out == page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example")
+
+
+FR_BODY = [
+    "La mairie a annoncé lundi que la piscine du quartier nord rouvrira ses portes au début du mois prochain, après deux ans de travaux.",
+    "Les nageurs pourront profiter d'un bassin plus grand et d'une salle de sport qui sera ouverte le soir jusqu'à vingt-deux heures.",
+    "Selon le maire, le chantier a coûté un peu plus que prévu, mais la ville a reçu une aide de la région pour le financer.",
+]
+ES_BODY = [
+    "El ayuntamiento aprobó el martes un plan para plantar dos mil árboles en las calles del centro antes del final del verano.",
+    "Los vecinos podrán elegir en una votación las especies que se plantarán en cada barrio, según explicó la concejala de medio ambiente.",
+    "La ciudad espera que la sombra de los árboles reduzca la temperatura de las calles durante las olas de calor de los próximos años.",
+]
+
+
+def dated_teasers(items):
+    """A list of teasers: section, headline and dateline per item."""
+    return [line for section, headline, date in items for line in (section, headline, date)]
+
+
+EN_TEASERS = dated_teasers([
+    ("Local", "New bus timetable starts on Monday", "Nov 9, 2023"),
+    ("Sport", "Town band plays in the park", "Nov 8, 2023"),
+    ("Culture", "Market hall gets a new roof", "7 November 2023"),
+    ("Local", "Swimming pool opens its doors again", "11/06/2023"),
+])
+
+
+def test_a_list_of_dated_teasers_below_the_article_goes():
+    cases = [
+        (EN_BODY, EN_TEASERS, "Privacy Policy"),
+        (DE_BODY, dated_teasers([("Region", "Neuer Fahrplan für die Buslinien", "22. Juni 2022"),
+                                 ("Kultur", "Stadtkapelle spielt im Park", "20. Juni 2022"),
+                                 ("Sport", "Schwimmbad öffnet wieder", "8. Juni 2022")]), "Impressum"),
+        (FR_BODY, dated_teasers([("Culture", "Le marché couvert change de toit", "5 novembre 2023"),
+                                 ("Sport", "Le club de rugby monte en première division", "3 nov. 2023"),
+                                 ("Ville", "Nouveaux horaires pour les bus", "1 novembre 2023")]), "Mentions légales"),
+        (ES_BODY, dated_teasers([("Cultura", "La banda municipal toca en el parque", "5 de noviembre de 2023"),
+                                 ("Deportes", "El equipo de baloncesto gana la liga", "4 de noviembre de 2023"),
+                                 ("Ciudad", "Nuevos horarios del autobús", "2 nov 2023")]), "Aviso legal"),
+    ]
+    for body, teasers, footer in cases:
+        text = page("Headline of the story", body, teasers, footer)
+        out, edits = clean(text)
+        assert out == page("Headline of the story", body), out
+        assert {e.reason for e in edits} >= {"page-tail"}
+
+
+def test_a_dated_gallery_inside_the_article_stays():
+    # captions with their dates, and the article goes on below them with a long paragraph
+    gallery = dated_teasers([("Photo", "Waves over the harbour wall", "2 November 2020"),
+                             ("Photo", "Queues outside the shops", "1 November 2020"),
+                             ("Photo", "Lanterns on the river", "31 October 2020")])
+    more = ("The library will also lend out its reading glasses again, which it stopped doing during the winter, "
+            "and volunteers who help with the move of the old maps to the dry cellar of the town hall are still "
+            "being sought, the staff said on Friday in a letter to the readers.")
+    text = page("Library closes for repairs", EN_BODY, gallery, more, "Privacy Policy")
+    out, _ = clean(text)
+    for line in EN_BODY + gallery + [more]:
+        assert line in out.splitlines()
+
+
+def test_a_chronology_of_datelines_in_a_row_stays():
+    # one date per line, no other line between them: a table of the article, not a list of items
+    chronology = ["12 March 2021 Council votes for the repairs", "3 May 2021 Firm chosen for the roof",
+                  "1 June 2021 Work begins on the roof", "20 August 2021 Library opens again"]
+    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy")
+    out, _ = clean(text)
+    for line in chronology:
+        assert line in out.splitlines()
+
+
+def test_two_dated_items_or_a_dated_list_above_most_of_the_body_stay():
+    two = EN_TEASERS[:6]
+    text = page("Library closes for repairs", EN_BODY, two, "Privacy Policy")
+    out, _ = clean(text)
+    for line in two:
+        assert line in out.splitlines()
+    text = page("Library closes for repairs", EN_BODY[:1], EN_TEASERS, EN_BODY[1:], "Privacy Policy")
+    out, _ = clean(text)
+    for line in EN_TEASERS:
+        assert line in out.splitlines()
+
+
+def test_a_body_line_with_a_date_is_no_dateline():
+    # sentences that name dates are prose, however many of them follow one another
+    dated = ["On 3 May 2021 the council chose the firm that will repair the roof of the library.",
+             "Work began on 1 June 2021, and it should be done by the end of the month, the staff said.",
+             "The library opened again on 20 August 2021 with a small party for the readers."]
+    text = page("Library closes for repairs", EN_BODY, "Short news", dated[0], "More", dated[1], "Also", dated[2],
+                "Privacy Policy")
+    out, _ = clean(text)
+    for line in dated:
+        assert line in out.splitlines()
