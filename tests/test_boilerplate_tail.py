@@ -246,3 +246,48 @@ def test_a_body_line_with_a_date_is_no_dateline():
     out, _ = clean(text)
     for line in dated:
         assert line in out.splitlines()
+
+
+EN_SUMMARIES = [
+    "New bus timetable starts on Monday",
+    "The buses to the hill villages will run every half hour, the transport office said on Friday.",
+    "Town band plays in the park",
+    "The band will give three concerts in the park this summer, the first of them in the middle of June.",
+    "Market hall gets a new roof",
+    "Work on the roof of the market hall is to begin in the spring and should be done by the autumn.",
+]
+
+
+def test_a_teaser_list_with_summaries_below_the_article_goes():
+    for label in ("Related articles", "Share this:", "© 2024 Valley News"):
+        text = page("Library closes for repairs", EN_BODY, label, EN_SUMMARIES, "Privacy Policy")
+        out, edits = clean(text)
+        assert out == page("Library closes for repairs", EN_BODY), (label, out)
+    de_teasers = [
+        "Neuer Fahrplan für die Buslinien",
+        "Die Busse in die Dörfer am Hang fahren ab Montag jede halbe Stunde, teilte die Stadt mit.",
+        "Stadtkapelle spielt im Park",
+        "Die Kapelle gibt in diesem Sommer drei Konzerte im Park, das erste schon Mitte Juni.",
+    ]
+    text = page("Brücke wird saniert", DE_BODY, "Weitere Artikel", de_teasers, "Impressum")
+    out, _ = clean(text)
+    assert out == page("Brücke wird saniert", DE_BODY)
+
+
+def test_an_inline_teaser_label_above_more_of_the_article_stays():
+    # the label is followed by one teaser and the article's last paragraphs, one after another
+    closing = ["The firm that repairs the roof has worked on the church and the school before, the council said.",
+               "The library's staff will spend the two weeks sorting the old maps and mending their covers."]
+    for label in ("Read more:", "Related articles", "© 2024 Valley News"):
+        text = page("Library closes for repairs", EN_BODY, label, "Mobile library visits the hill villages",
+                    closing, "Privacy Policy")
+        out, _ = clean(text)
+        for line in EN_BODY + closing + ["Mobile library visits the hill villages"]:
+            assert line in out.splitlines(), (label, line)
+
+
+def test_a_related_label_followed_by_a_paragraph_stays():
+    last = "Further details on the closure are on the library's page and on the notice board at the town hall."
+    text = page("Library closes for repairs", EN_BODY, "Related articles", last, "Privacy Policy")
+    out, _ = clean(text)
+    assert last in out.splitlines()

@@ -16,9 +16,12 @@ away from running prose:
   value in a table, never starts it), or from an end-of-article label ("Related articles", "Leave
   a Reply", "Share this:") once most of the body lies above it. A comment form ends the article
   once half of the body is above it, and so does a related-links label that opens a list of short
-  lines; where these weaker ends would take more than half the words, they are not used.
-  Labels decide where the chrome starts and ends: a list of short lines alone (ingredients, facts,
-  a table) is never evidence of boilerplate.
+  lines. Below the last long paragraph, once half of the body is above it, a list of dated items
+  (teasers, posts: three short datelines, each with its headline) ends the article, and so does a
+  related-links, share or copyright line followed by a list (teaser headlines with their summaries);
+  where these weaker ends would take more than half the words, they are not used.
+  Labels and datelines decide where the chrome starts and ends: a list of short lines alone
+  (ingredients, facts, a table) is never evidence of boilerplate.
 
 A body sentence that merely contains "share" or "cookie" is never cut: rules match whole lines.
 When no article body is found and the rules alone would remove more than `max_removed_share` of
@@ -390,11 +393,16 @@ def body_region(lines: list[str], body: list[int]) -> tuple[int, int, int, int] 
     return clusters[0][0], clusters[-1][1], sum(c[2] for c in clusters), best[1]
 
 
-END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter", "author-box"})
+END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter", "author-box",
+                         "copyright"})
 """Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
 rules are single words such as "Name" or "Twitter": too weak to end anything). An author box
 heading counts only below the bulk of the body (`TAIL_SHARE`): the same box can stand under the
-headline."""
+headline. A copyright line is a footer's: no article goes on below it."""
+LIST_ENDS = frozenset({"related-links", "share-row", "copyright"})
+"""End-of-article markers that also end it below half of its body when they lie below its last long
+paragraph and a list follows them (`_list_follows`): a teaser list with summaries, which are
+sentence-shaped and so hide the list from `TEASER_RUN`."""
 TAIL_SHARE = 0.8
 """Share of the body's words that must lie above an end-of-article marker for it to end the article.
 On a development set of real pages 0.8 lost no article text; 0.6 and 0.7 began to cut it."""
@@ -444,8 +452,9 @@ def _bare_number(line: str) -> bool:
 
 
 def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, words_before: int,
-                  total: int, core_end: int, weak_ends: bool = True) -> bool:
-    """Whether the end-of-article marker on line `i` ends the article (`counts`: body words a line)."""
+                  total: int, core_end: int, weak_ends: bool = True, last_long: int = -1) -> bool:
+    """Whether the end-of-article marker on line `i` ends the article (`counts`: body words a line;
+    `last_long`: the last line of the text with `LONG_WORDS` body words or more)."""
     if not weak_ends:
         return words_before >= TAIL_SHARE * total and i > core_end
     if rule_id == "comment-form":
@@ -453,6 +462,9 @@ def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, wor
     if rule_id == "author-box" and words_before >= TAIL_SHARE * total:
         return True  # the author's biography is prose: the box may lie inside the last cluster
     if words_before >= TAIL_SHARE * total and i > core_end:
+        return True
+    if rule_id in LIST_ENDS and words_before >= COMMENT_SHARE * total and i > last_long \
+            and _list_follows(i, lines, counts):
         return True
     if rule_id == "related-links" and words_before >= COMMENT_SHARE * total:
         after = [k for k in range(i + 1, min(len(lines), i + 4 * TEASER_RUN)) if lines[k]][:TEASER_RUN]
@@ -481,9 +493,10 @@ its update; on a development set of real pages two lost article text, three and 
 LIST_SPAN = 18
 """Non-blank lines the first and last of those datelines may span: items of up to nine lines."""
 LONG_WORDS = 40
-"""Words of a paragraph that no teaser summary reaches. A dated list is only taken below the
-article's last such paragraph: above one it is a gallery, a timeline or a comment thread inside
-the article. On a development set of real pages 60 lost article text, 30 removed less."""
+"""Words of a paragraph that no teaser summary reaches. A dated list, or a list after a related-links,
+share or copyright line, is only taken below the article's last such paragraph: above one it is a
+gallery, a timeline, an inline teaser or a comment thread inside the article. On a development set
+of real pages 60 lost article text, 30 removed less."""
 
 
 def _datelines(lines: list[str], begin: int, end: int, dates: Any) -> list[int]:
@@ -507,6 +520,16 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
             cut -= 1
         return cut
     return None
+
+
+def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
+    """Whether the lines below line `i` read as a list rather than as more of the article: the next
+    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and no two
+    paragraphs follow one another anywhere below (an article goes on in runs of paragraphs; teaser
+    summaries alternate with headlines, footer blurbs stand alone)."""
+    after = [k for k in range(i + 1, len(lines)) if lines[k]]
+    return bool(after) and not counts[after[0]] and not any(
+        counts[a] and counts[b] for a, b in zip(after, after[1:]))
 
 
 def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: float) -> bool:
@@ -597,11 +620,12 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             counts = [words(i) for i in range(n)]
             _, _, total, core_end = body_region(lines, counts)
             words_before = 0
+            last_long = max((k for k in range(start, tail) if counts[k] >= LONG_WORDS), default=-1)
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
                 if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
                         and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
-                                          weak_ends):
+                                          weak_ends, last_long):
                     tail = i
                     break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
