@@ -291,3 +291,16 @@ def test_a_related_label_followed_by_a_paragraph_stays():
     text = page("Library closes for repairs", EN_BODY, "Related articles", last, "Privacy Policy")
     out, _ = clean(text)
     assert last in out.splitlines()
+
+
+def test_a_prompt_to_comment_ends_the_article_once_half_of_it_is_above():
+    thread = ["Anna meinte dazu:",
+              "Das wurde aber auch Zeit, ich fahre jeden Tag mit dem Rad über diese Brücke und habe mich oft geärgert."]
+    for prompt in ("Jetzt kommentieren", "Kommentar abgeben"):
+        out, edits = clean(page("Brücke wird saniert", DE_BODY, prompt, thread))
+        assert out == page("Brücke wird saniert", DE_BODY), prompt
+    out, _ = clean(page("Library closes for repairs", EN_BODY, "Write a comment", "Privacy Policy"))
+    assert out == page("Library closes for repairs", EN_BODY)
+    # above most of the body it is only a label: the article goes on below it
+    out, _ = clean(page("Brücke wird saniert", DE_BODY[:1], "Jetzt kommentieren", DE_BODY[1:]))
+    assert out == page("Brücke wird saniert", DE_BODY)
