@@ -304,3 +304,14 @@ def test_a_prompt_to_comment_ends_the_article_once_half_of_it_is_above():
     # above most of the body it is only a label: the article goes on below it
     out, _ = clean(page("Brücke wird saniert", DE_BODY[:1], "Jetzt kommentieren", DE_BODY[1:]))
     assert out == page("Brücke wird saniert", DE_BODY)
+
+
+def test_datelines_in_six_languages():
+    from cleantext.boilerplate import compiled
+    dates = compiled((), (), ()).dates
+    for line in ["Nov 9, 2023", "November 9th, 2023", "9th November 2023", "22. Juni 2022", "3. Jänner 2021 | 10:25",
+                 "1er décembre 2019", "5 nov. 2023 à 14h", "5 de noviembre de 2023", "12 de março de 2022",
+                 "7 settembre 2021", "05.11.2023", "2023-11-05", "Anna Berg, 11/06/2023"]:
+        assert dates.search(line), line
+    for line in ["Mai", "3 May", "Im Jahr 2023", "Seite 2 von 12", "Tel. 089 231416", "Version 2.1.4"]:
+        assert not dates.search(line), line

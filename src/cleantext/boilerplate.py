@@ -485,7 +485,7 @@ def date_pattern(months: Iterable[str]) -> Any:
     ("9 Nov 2023", "Nov 9, 2023", "22. Juni 2022", "5 de noviembre de 2023")."""
     names = "|".join(sorted(map(regex.escape, months), key=len, reverse=True)) or "(?!)"
     return regex.compile(
-        rf"(?i)(?<!\w)(?:\d{{1,2}}\.? ?(?:de )?(?:{names})\.?,?(?: de)? \d{{4}}"
+        rf"(?i)(?<!\w)(?:\d{{1,2}}(?:st|nd|rd|th|er|º)?\.? ?(?:de )?(?:{names})\.?,?(?: de)? \d{{4}}"
         rf"|(?:{names})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|{NUMERIC_DATE})(?!\w)")
 
 
