@@ -153,3 +153,165 @@ def test_a_signature_above_the_share_row_stays():
                 "Twitter", "WhatsApp")
     out, _ = clean(text)
     assert out == page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example")
+
+
+FR_BODY = [
+    "La mairie a annoncé lundi que la piscine du quartier nord rouvrira ses portes au début du mois prochain, après deux ans de travaux.",
+    "Les nageurs pourront profiter d'un bassin plus grand et d'une salle de sport qui sera ouverte le soir jusqu'à vingt-deux heures.",
+    "Selon le maire, le chantier a coûté un peu plus que prévu, mais la ville a reçu une aide de la région pour le financer.",
+]
+ES_BODY = [
+    "El ayuntamiento aprobó el martes un plan para plantar dos mil árboles en las calles del centro antes del final del verano.",
+    "Los vecinos podrán elegir en una votación las especies que se plantarán en cada barrio, según explicó la concejala de medio ambiente.",
+    "La ciudad espera que la sombra de los árboles reduzca la temperatura de las calles durante las olas de calor de los próximos años.",
+]
+
+
+def dated_teasers(items):
+    """A list of teasers: section, headline and dateline per item."""
+    return [line for section, headline, date in items for line in (section, headline, date)]
+
+
+EN_TEASERS = dated_teasers([
+    ("Local", "New bus timetable starts on Monday", "Nov 9, 2023"),
+    ("Sport", "Town band plays in the park", "Nov 8, 2023"),
+    ("Culture", "Market hall gets a new roof", "7 November 2023"),
+    ("Local", "Swimming pool opens its doors again", "11/06/2023"),
+])
+
+
+def test_a_list_of_dated_teasers_below_the_article_goes():
+    cases = [
+        (EN_BODY, EN_TEASERS, "Privacy Policy"),
+        (DE_BODY, dated_teasers([("Region", "Neuer Fahrplan für die Buslinien", "22. Juni 2022"),
+                                 ("Kultur", "Stadtkapelle spielt im Park", "20. Juni 2022"),
+                                 ("Sport", "Schwimmbad öffnet wieder", "8. Juni 2022")]), "Impressum"),
+        (FR_BODY, dated_teasers([("Culture", "Le marché couvert change de toit", "5 novembre 2023"),
+                                 ("Sport", "Le club de rugby monte en première division", "3 nov. 2023"),
+                                 ("Ville", "Nouveaux horaires pour les bus", "1 novembre 2023")]), "Mentions légales"),
+        (ES_BODY, dated_teasers([("Cultura", "La banda municipal toca en el parque", "5 de noviembre de 2023"),
+                                 ("Deportes", "El equipo de baloncesto gana la liga", "4 de noviembre de 2023"),
+                                 ("Ciudad", "Nuevos horarios del autobús", "2 nov 2023")]), "Aviso legal"),
+    ]
+    for body, teasers, footer in cases:
+        text = page("Headline of the story", body, teasers, footer)
+        out, edits = clean(text)
+        assert out == page("Headline of the story", body), out
+        assert {e.reason for e in edits} >= {"page-tail"}
+
+
+def test_a_dated_gallery_inside_the_article_stays():
+    # captions with their dates, and the article goes on below them with a long paragraph
+    gallery = dated_teasers([("Photo", "Waves over the harbour wall", "2 November 2020"),
+                             ("Photo", "Queues outside the shops", "1 November 2020"),
+                             ("Photo", "Lanterns on the river", "31 October 2020")])
+    more = ("The library will also lend out its reading glasses again, which it stopped doing during the winter, "
+            "and volunteers who help with the move of the old maps to the dry cellar of the town hall are still "
+            "being sought, the staff said on Friday in a letter to the readers.")
+    text = page("Library closes for repairs", EN_BODY, gallery, more, "Privacy Policy")
+    out, _ = clean(text)
+    for line in EN_BODY + gallery + [more]:
+        assert line in out.splitlines()
+
+
+def test_a_chronology_of_datelines_in_a_row_stays():
+    # one date per line, no other line between them: a table of the article, not a list of items
+    chronology = ["12 March 2021 Council votes for the repairs", "3 May 2021 Firm chosen for the roof",
+                  "1 June 2021 Work begins on the roof", "20 August 2021 Library opens again"]
+    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy")
+    out, _ = clean(text)
+    for line in chronology:
+        assert line in out.splitlines()
+
+
+def test_two_dated_items_or_a_dated_list_above_most_of_the_body_stay():
+    two = EN_TEASERS[:6]
+    text = page("Library closes for repairs", EN_BODY, two, "Privacy Policy")
+    out, _ = clean(text)
+    for line in two:
+        assert line in out.splitlines()
+    text = page("Library closes for repairs", EN_BODY[:1], EN_TEASERS, EN_BODY[1:], "Privacy Policy")
+    out, _ = clean(text)
+    for line in EN_TEASERS:
+        assert line in out.splitlines()
+
+
+def test_a_body_line_with_a_date_is_no_dateline():
+    # sentences that name dates are prose, however many of them follow one another
+    dated = ["On 3 May 2021 the council chose the firm that will repair the roof of the library.",
+             "Work began on 1 June 2021, and it should be done by the end of the month, the staff said.",
+             "The library opened again on 20 August 2021 with a small party for the readers."]
+    text = page("Library closes for repairs", EN_BODY, "Short news", dated[0], "More", dated[1], "Also", dated[2],
+                "Privacy Policy")
+    out, _ = clean(text)
+    for line in dated:
+        assert line in out.splitlines()
+
+
+EN_SUMMARIES = [
+    "New bus timetable starts on Monday",
+    "The buses to the hill villages will run every half hour, the transport office said on Friday.",
+    "Town band plays in the park",
+    "The band will give three concerts in the park this summer, the first of them in the middle of June.",
+    "Market hall gets a new roof",
+    "Work on the roof of the market hall is to begin in the spring and should be done by the autumn.",
+]
+
+
+def test_a_teaser_list_with_summaries_below_the_article_goes():
+    for label in ("Related articles", "Share this:", "© 2024 Valley News"):
+        text = page("Library closes for repairs", EN_BODY, label, EN_SUMMARIES, "Privacy Policy")
+        out, edits = clean(text)
+        assert out == page("Library closes for repairs", EN_BODY), (label, out)
+    de_teasers = [
+        "Neuer Fahrplan für die Buslinien",
+        "Die Busse in die Dörfer am Hang fahren ab Montag jede halbe Stunde, teilte die Stadt mit.",
+        "Stadtkapelle spielt im Park",
+        "Die Kapelle gibt in diesem Sommer drei Konzerte im Park, das erste schon Mitte Juni.",
+    ]
+    text = page("Brücke wird saniert", DE_BODY, "Weitere Artikel", de_teasers, "Impressum")
+    out, _ = clean(text)
+    assert out == page("Brücke wird saniert", DE_BODY)
+
+
+def test_an_inline_teaser_label_above_more_of_the_article_stays():
+    # the label is followed by one teaser and the article's last paragraphs, one after another
+    closing = ["The firm that repairs the roof has worked on the church and the school before, the council said.",
+               "The library's staff will spend the two weeks sorting the old maps and mending their covers."]
+    for label in ("Read more:", "Related articles", "© 2024 Valley News"):
+        text = page("Library closes for repairs", EN_BODY, label, "Mobile library visits the hill villages",
+                    closing, "Privacy Policy")
+        out, _ = clean(text)
+        for line in EN_BODY + closing + ["Mobile library visits the hill villages"]:
+            assert line in out.splitlines(), (label, line)
+
+
+def test_a_related_label_followed_by_a_paragraph_stays():
+    last = "Further details on the closure are on the library's page and on the notice board at the town hall."
+    text = page("Library closes for repairs", EN_BODY, "Related articles", last, "Privacy Policy")
+    out, _ = clean(text)
+    assert last in out.splitlines()
+
+
+def test_a_prompt_to_comment_ends_the_article_once_half_of_it_is_above():
+    thread = ["Anna meinte dazu:",
+              "Das wurde aber auch Zeit, ich fahre jeden Tag mit dem Rad über diese Brücke und habe mich oft geärgert."]
+    for prompt in ("Jetzt kommentieren", "Kommentar abgeben"):
+        out, edits = clean(page("Brücke wird saniert", DE_BODY, prompt, thread))
+        assert out == page("Brücke wird saniert", DE_BODY), prompt
+    out, _ = clean(page("Library closes for repairs", EN_BODY, "Write a comment", "Privacy Policy"))
+    assert out == page("Library closes for repairs", EN_BODY)
+    # above most of the body it is only a label: the article goes on below it
+    out, _ = clean(page("Brücke wird saniert", DE_BODY[:1], "Jetzt kommentieren", DE_BODY[1:]))
+    assert out == page("Brücke wird saniert", DE_BODY)
+
+
+def test_datelines_in_six_languages():
+    from cleantext.boilerplate import compiled
+    dates = compiled((), (), ()).dates
+    for line in ["Nov 9, 2023", "November 9th, 2023", "9th November 2023", "22. Juni 2022", "3. Jänner 2021 | 10:25",
+                 "1er décembre 2019", "5 nov. 2023 à 14h", "5 de noviembre de 2023", "12 de março de 2022",
+                 "7 settembre 2021", "05.11.2023", "2023-11-05", "Anna Berg, 11/06/2023"]:
+        assert dates.search(line), line
+    for line in ["Mai", "3 May", "Im Jahr 2023", "Seite 2 von 12", "Tel. 089 231416", "Version 2.1.4"]:
+        assert not dates.search(line), line
