@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 
 from cleantext import pipeline
-from cleantext.captions import CaptionOptions, _candidates, remove_duplicates
+from cleantext.caption_candidates import _candidates
+from cleantext.captions import CaptionOptions, remove_duplicates
 from cleantext.config import Config
 from cleantext.document import Document, apply_edits
 

@@ -11,8 +11,9 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from cleantext import captions
-from cleantext.captions import CaptionOptions, normalise, remove_duplicates
+from cleantext import caption_candidates, caption_forms, captions
+from cleantext.caption_forms import normalise
+from cleantext.captions import CaptionOptions, remove_duplicates
 from cleantext.document import Document, apply_edits
 
 HERE = Path(__file__).parent
@@ -162,12 +163,12 @@ def test_only_combining_characters_and_hangul_jamo_compose_onto_a_character_befo
         parts = unicodedata.decomposition(chr(code)).split()
         if len(parts) == 2 and not parts[0].startswith("<"):
             seconds.add(chr(int(parts[1], 16)))
-    assert seconds and all(not captions._stands_alone(c) for c in seconds)
+    assert seconds and all(not caption_candidates._stands_alone(c) for c in seconds)
 
 
 def test_wide_punctuation_keeps_lines_plain():
     # The prefilter keys drop these characters, so the skeletons never see them: they must be plain.
-    assert all(captions._PLAIN[c] is not None for c in captions._WIDE_PUNCTUATION if c != "©")
+    assert all(caption_candidates._PLAIN[c] is not None for c in caption_candidates._WIDE_PUNCTUATION if c != "©")
 
 
 # Lines open alike, as sentences from one template do, so that many share a prefilter key; most
@@ -209,10 +210,10 @@ def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lin
         st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(EDITS) - 1)).map(lambda t: EDITS[t[1]](pool[t[0]])),
         st.text(max_size=30).map(lambda t: t.replace("\n", " "))), min_size=1, max_size=12))
     text = "\n".join(lines)
-    keys = captions._prefilter_keys(text)
+    keys = caption_candidates._prefilter_keys(text)
     order = list(range(len(lines)))
-    skeletons = captions._Skeletons(text, lines, order, keys, OPTIONS.similarity)
-    slow = dict(zip(order, captions._normalise_many(lines, OPTIONS.timeout)))
+    skeletons = caption_candidates._Skeletons(text, lines, order, keys, OPTIONS.similarity)
+    slow = dict(zip(order, caption_forms._normalise_many(lines, OPTIONS.timeout)))
     assert skeletons.normalise(order, OPTIONS.timeout) == slow
     for a in order:
         for b in order:
@@ -224,11 +225,12 @@ def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lin
 def _candidates_by_definition(keys: list[bytes], limit: int) -> dict[int, list[int]]:
     """What `_candidates` promises, line by line over all earlier lines: slow but plain."""
     long_ = [i for i, key in enumerate(keys) if len(key) >= 8]
+    width = caption_candidates._KEY_BYTES
     pairs = {}
     for i in long_:
         before = [j for j in long_ if j < i]
-        same_head = [j for j in before if keys[j][:captions._KEY_BYTES] == keys[i][:captions._KEY_BYTES]]
-        same_tail = [j for j in before if keys[j][-captions._KEY_BYTES:] == keys[i][-captions._KEY_BYTES:]]
+        same_head = [j for j in before if keys[j][:width] == keys[i][:width]]
+        same_tail = [j for j in before if keys[j][-width:] == keys[i][-width:]]
         first = min(j for j in long_ if keys[j] == keys[i])
         earlier = (set(same_head[-limit:]) | set(same_tail[-limit:])) - {first}
         if earlier or first != i:
@@ -246,7 +248,8 @@ KEY_PIECES = ["Die türkische Regierung stellt", "bereit.", "bereit, wie", "2", 
        st.sampled_from([0, 1, 2, 3, 32]))
 def test_candidates_are_the_earlier_lines_sharing_a_key(lines, limit):
     text = "\n".join(lines)
-    assert captions._candidates(text, limit) == _candidates_by_definition(captions._prefilter_keys(text), limit)
+    keys = caption_candidates._prefilter_keys(text)
+    assert caption_candidates._candidates(text, limit) == _candidates_by_definition(keys, limit)
 
 
 # Credit forms, the pieces around them and long runs of spaces, dots and filler, for the one test
@@ -264,10 +267,10 @@ CREDIT_PIECES = ["photo", "photos", "Foto", "bild", "quelle", "file photo", "fot
 @given(st.lists(st.sampled_from(CREDIT_PIECES), max_size=14).map(" ".join), st.integers(0, 12),
        st.sampled_from(["", " ", "  ", "." * 3, " " * 80, "x" * 50, " ." * 30]))
 def test_only_lines_that_cannot_end_in_a_credit_skip_the_credit_pattern(line, start, ending):
-    suffix = captions._patterns()[0]
+    suffix = caption_forms._patterns()[0]
     line = (line + ending).casefold()
     if suffix.search(line, start):
-        assert captions._may_end_in_credit(line, start)
+        assert caption_forms._may_end_in_credit(line, start)
 
 
 def test_photo_by_credits_keep_lines_off_the_plain_path_at_any_length():
@@ -281,6 +284,6 @@ def test_photo_by_credits_keep_lines_off_the_plain_path_at_any_length():
                     line = opening + credit + (name_piece * length)[:length] + ending
                     lines = [line, opening]
                     text = "\n".join(lines)
-                    skeletons = captions._Skeletons(text, lines, [0, 1], captions._prefilter_keys(text),
-                                                    OPTIONS.similarity)
+                    keys = caption_candidates._prefilter_keys(text)
+                    skeletons = caption_candidates._Skeletons(text, lines, [0, 1], keys, OPTIONS.similarity)
                     assert skeletons.normalise([0], OPTIONS.timeout) == {0: normalise(line)}, line
