@@ -269,7 +269,7 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             key = key_of(i)
             # An exact copy of any member belongs here even when the best copy grew past it.
             if group is None:
-                relation = "exact" if key == key_of(j) else _relation(keys[j], key, lines[j], lines[i], options)
+                relation = _relation(key_of(j), key, lines[j], lines[i], options)
             else:
                 relation = "exact" if key in group.keys else _relation(
                     keys[group.best], key, lines[group.best], lines[i], options)
