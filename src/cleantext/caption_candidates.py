@@ -135,10 +135,6 @@ class _Skeletons:
         self.lines = lines
         # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
         self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
-        self.letters: dict[int, bytes] = {}
-        self.spelled: list[str] = []
-        if not order:
-            return
         joined = b"\n".join([keys[n] for n in order])
         wide = () if joined.isascii() else set(joined.translate(None, _ASCII_BYTES).decode())
         marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
