@@ -21,7 +21,7 @@ import math
 import unicodedata
 import zlib
 from array import array
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -438,6 +438,13 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
     return frozenset().union(*(small_words(language) for language in languages))
 
 
+_STRIDE = 16
+
+
+def _mark(entry: bytes) -> int:
+    return int.from_bytes(entry[:8].ljust(8, b"\0"), "big")
+
+
 class PackedFrequencies:
     """One language's word list with no Python object per word: wordfreq's frequencies, exactly.
 
@@ -445,9 +452,11 @@ class PackedFrequencies:
     bucket appended (a NUL, then the centibel index in two bytes), sits in one sorted `bytes`;
     `ends` says where each entry stops, and a lookup bisects over them. The NUL, which no word
     holds, sorts a word before every longer word it begins, so the entries sort as their words do.
+    Bisecting in Python costs 16 us over 634,000 entries, so `marks` (the first 8 bytes of every
+    16th entry, as integers: they sort as the entries do) narrows the range in C first.
     """
 
-    __slots__ = ("entries", "ends")
+    __slots__ = ("entries", "ends", "marks")
 
     def __init__(self, buckets: list[list[bytes]]) -> None:
         tagged: list[bytes] = []
@@ -456,6 +465,7 @@ class PackedFrequencies:
             tagged += [word + tag for word in bucket]
             buckets[index] = []  # each bucket's words go as soon as they are copied
         tagged.sort()  # one sorted run per bucket: Timsort only merges them
+        self.marks = array("Q", map(_mark, tagged[::_STRIDE]))
         self.ends = array("I", accumulate(map(len, tagged), initial=0))
         # bytes.join holds an 80-byte buffer per item while it copies: join in slices, or a
         # German list would briefly cost 50 MB more than the whole result.
@@ -467,7 +477,11 @@ class PackedFrequencies:
     def get(self, word: str, default: float = 0.0) -> float:
         key = word.encode("utf-8", "surrogatepass")
         # Past every entry of `word` (bucket indexes stay below 0xffff), before every longer word.
-        position = bisect_right(range(len(self.ends) - 1), key + b"\0\xff\xff", key=self._entry)
+        probe = key + b"\0\xff\xff"
+        mark = _mark(probe)
+        low = max(bisect_left(self.marks, mark) - 1, 0) * _STRIDE
+        high = min(bisect_right(self.marks, mark) * _STRIDE, len(self.ends) - 1)
+        position = bisect_right(range(len(self.ends) - 1), probe, low, high, key=self._entry)
         entry = self._entry(position - 1) if position else b""
         if entry[:-3] != key:
             return default
@@ -504,6 +518,7 @@ def _wordfreq_frequencies(language: str) -> dict[str, float]:
         return {}
 
 
+@lru_cache(maxsize=4096)  # a document names its places again and again; a packed lookup costs ~5 us
 def zipf(word: str, language: str) -> float:
     frequency = frequencies(language).get(word.lower(), 0.0)
     return round(math.log10(frequency) + 9, 2) if frequency > 0 else 0.0
