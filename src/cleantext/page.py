@@ -15,7 +15,6 @@ if TYPE_CHECKING:
     from cleantext.boilerplate import BoilerplateOptions
 
 TERMINAL = frozenset('.!?…:;"»«“”\')')
-STRIP = "\"'„“”«»‚‘’()[]{}.,:;!?-–—…*"
 BODY_WORDS = 10
 """Words a line needs to count as body text; menu items, teasers and labels are shorter."""
 BODY_STOP_SHARE = 0.15

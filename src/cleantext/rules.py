@@ -135,10 +135,6 @@ class RuleSet:
                 chosen.append(i)  # undecided: the full match decides, under its own timeout
         return tuple(chosen)
 
-    def match(self, line: str, timeout: float) -> tuple[str, str] | None:
-        """(where, rule id) of the first rule that matches the whole line, or None."""
-        return self.match_lines([line], timeout).get(0)
-
     def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
         """{line index: (where, rule id)} for the lines of one text that a rule matches."""
         found: dict[int, tuple[str, str]] = {}
