@@ -35,7 +35,7 @@ in `cleantext.rules`, the page-structure evidence in `cleantext.page`.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from typing import Any
+from typing import Any, Iterable
 
 from .document import Document, Edit, remove_lines
 from .page import plan
@@ -108,9 +108,9 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     if not removals:
         return []
     edits = remove_lines(text, STEP, removals)
-    if removals and not body_found:
-        total = len(text.split())
-        removed = sum(len(lines[i].split()) for i in removals)
+    if not body_found:
+        total = len(text.split())  # the same count as line by line: a line break is whitespace
+        removed = _words(lines, removals)
         if total and removed > options.max_removed_share * total:
             detail = (f"rules would remove {removed} of {total} words and no article body was found; "
                       "left unchanged")
@@ -140,7 +140,7 @@ def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: flo
     """Whether `removals` take more than `share` of the words, split at whitespace as the no-body
     check in `remove_boilerplate` counts them (the pipeline's guard counts runs of word characters,
     which is close). Long lines are counted first, so a few body lines usually settle it."""
-    removed = sum(len(lines[i].split()) for i in removals)
+    removed = _words(lines, removals)
     if share <= 0:
         return removed > 0
     need = removed * (1 - share) / share  # kept words that make the removal small enough
@@ -153,3 +153,7 @@ def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: flo
     kept += sum(len(line.split()) for i, line in enumerate(lines) if len(line) <= 40 and i not in removals)
     return kept < need
 
+
+def _words(lines: list[str], indices: Iterable[int]) -> int:
+    """Words of those lines, split at whitespace: the one count both removal checks compare."""
+    return sum(len(lines[i].split()) for i in indices)
