@@ -118,7 +118,7 @@ def test_runaway_user_pattern_keeps_its_line_and_the_rest_still_goes():
 
 def reference_body_words(line, stopwords):
     """The definition body_words computes faster: every word split and looked up."""
-    from cleantext.boilerplate import BODY_STOP_SHARE, BODY_WORDS, TERMINAL
+    from cleantext.page import BODY_STOP_SHARE, BODY_WORDS, TERMINAL
 
     n = len(line.split())
     if not line or n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
@@ -133,7 +133,8 @@ spaces = st.sampled_from([" ", " ", " ", "  ", "\t", "\u00a0", "\u2009"])
 @settings(max_examples=300, deadline=None)
 @given(st.lists(st.tuples(tokens, spaces), min_size=0, max_size=60), st.sampled_from(["", ".", " ", "Σ"]))
 def test_body_words_is_the_split_count(parts, end):
-    from cleantext.boilerplate import body_words, load_file
+    from cleantext.page import body_words
+    from cleantext.rules import load_file
 
     stopwords = load_file("en")["stopwords"]
     line = "".join(t + s for t, s in parts).rstrip(" ") + end if parts else end

@@ -3,7 +3,7 @@
 import regex
 import pytest
 
-from cleantext.boilerplate import WHERE, load_file, rule_files
+from cleantext.rules import WHERE, load_file, rule_files
 
 FILES = rule_files()
 RULES = [rule for name in FILES for rule in load_file(name)["rules"]]

@@ -307,7 +307,7 @@ def test_a_prompt_to_comment_ends_the_article_once_half_of_it_is_above():
 
 
 def test_datelines_in_six_languages():
-    from cleantext.boilerplate import compiled
+    from cleantext.rules import compiled
     dates = compiled((), (), ()).dates
     for line in ["Nov 9, 2023", "November 9th, 2023", "9th November 2023", "22. Juni 2022", "3. Jänner 2021 | 10:25",
                  "1er décembre 2019", "5 nov. 2023 à 14h", "5 de noviembre de 2023", "12 de março de 2022",

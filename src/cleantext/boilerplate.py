@@ -27,25 +27,21 @@ A body sentence that merely contains "share" or "cookie" is never cut: rules mat
 When no article body is found and the rules alone would remove more than `max_removed_share` of
 the words, nothing is applied: the edits come back as suggestions (``applied=False``) with the
 reason ``too-much-boilerplate``, so the document is reported, not gutted.
+
+This module is the step: its options, its edits and that guard. The rules and their matching live
+in `cleantext.rules`, the page-structure evidence in `cleantext.page`.
 """
 
 from __future__ import annotations
 
-import functools
-try:
-    import tomllib
-except ImportError:  # Python 3.10
-    import tomli as tomllib
 from dataclasses import dataclass, replace
-from importlib import resources
 from typing import Any, Iterable
 
-import regex
-
 from .document import Document, Edit, remove_lines
+from .page import plan
+from .rules import compiled, user_rules
 
 STEP = "boilerplate"
-WHERE = ("block", "line", "edge")
 TOO_MUCH = "too-much-boilerplate"
 
 
@@ -79,181 +75,6 @@ class BoilerplateOptions:
     """Metadata field that names a document's site."""
 
 
-@dataclass(frozen=True)
-class Rule:
-    id: str
-    language: str
-    where: str
-    pattern: str
-    examples: tuple[str, ...] = ()
-    requires: tuple[str, ...] = ()
-
-
-def rule_files() -> list[str]:
-    """Names of the shipped rule files (``common`` and one per language)."""
-    folder = resources.files("cleantext") / "data" / "boilerplate"
-    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
-
-
-@functools.lru_cache(maxsize=None)
-def load_file(name: str) -> dict[str, Any]:
-    """One rule file, parsed: language, stopwords, month names, negatives and rules."""
-    path = resources.files("cleantext") / "data" / "boilerplate" / f"{name}.toml"
-    data = tomllib.loads(path.read_text(encoding="utf-8"))
-    language = data["language"]
-    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())),
-                       tuple(r.get("requires", ()))) for r in data.get("rule", ()))
-    return {"language": language, "stopwords": frozenset(data.get("stopwords", "").split()),
-            "months": frozenset(data.get("months", "").split()),
-            "negatives": tuple(data.get("negatives", ())), "rules": rules}
-
-
-def _user_rules(extra: Iterable[Any]) -> tuple[tuple[Rule, float | None], ...]:
-    out = []
-    for item in extra:
-        if isinstance(item, dict):
-            item = (item["id"], item["pattern"], item.get("where", "line"), item.get("timeout"))
-        rule_id, pattern, where, *rest = item
-        if where not in WHERE:
-            raise ValueError(f"rule {rule_id!r}: where must be one of {WHERE}, not {where!r}")
-        out.append((Rule(rule_id, "user", where, pattern), rest[0] if rest else None))
-    return tuple(out)
-
-
-@functools.lru_cache(maxsize=32)
-def compiled(languages: tuple[str, ...], disabled: tuple[str, ...],
-             extra: tuple[tuple[Rule, float | None], ...]) -> "RuleSet":
-    """The chosen rules, compiled once per process for each distinct set of options."""
-    names = [n for n in rule_files() if n == "common" or not languages or n in languages]
-    rules = [r for n in names for r in load_file(n)["rules"]] + [r for r, _ in extra]
-    rules = [r for r in rules if r.id not in disabled]
-    rules.sort(key=lambda r: WHERE.index(r.where))  # stable: a block marker wins over a line label
-    timeouts = [t for _, t in extra if t]
-    stopwords = frozenset().union(*(load_file(n)["stopwords"] for n in names))
-    months = frozenset().union(*(load_file(n)["months"] for n in names))
-    return RuleSet(rules, stopwords, min(timeouts) if timeouts else None, date_pattern(months))
-
-
-MAX_RULE_CHARS = 400
-"""Lines longer than this are paragraphs: no label, button or notice runs that long, and skipping
-them keeps the rule pass far from the paragraphs where most bytes are."""
-MAX_CACHED = 50_000
-"""Entries kept in each per-process cache of a rule set (first words and whole lines); menus and
-footers repeat across a site's pages, so many lines are answered from the line cache."""
-PREFIX_CHARS = 3
-"""Characters of a line that pick its candidate rules: a few thousand distinct keys, each computed once."""
-MAX_WORD = 24
-"""Characters of a first word used as the second key; longer words are cut there."""
-SHORT_LINE = 80
-"""Lines up to this long have their answer cached: menu items and labels, which repeat."""
-
-
-class RuleSet:
-    """Rules matched against whole lines, fast. A `regex` call costs about half a microsecond,
-    four with a timeout, and an alternation of a hundred rules tries every one of them (about 25
-    microseconds a line), while most lines of an article can match none. So each line only meets
-    the rules that can start with its first characters and its first word: `regex` partial
-    matching answers that soundly (a rule that fully matches a line also partially matches the
-    line's start), once per distinct key, and lines with no candidate never reach a pattern. The
-    candidates are tried one by one in rule order, so no subset of rules is ever compiled, and a
-    rule is compiled the first time a key needs it. Results never depend on what is cached."""
-
-    def __init__(self, rules: list[Rule], stopwords: frozenset[str], timeout_cap: float | None,
-                 dates: Any = None):
-        self.rules = rules
-        self.stopwords = stopwords
-        self.dates = dates
-        self.timeout_cap = timeout_cap
-        self.plain = tuple(i for i, r in enumerate(rules) if not r.requires)
-        self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
-        self.needles = sorted({n for i in self.gated for n in rules[i].requires})
-        self.by_needle = {n: [i for i in self.gated if n in rules[i].requires] for n in self.needles}
-        self._single: dict[int, Any] = {}
-        self.by_prefix: dict[str, tuple[int, ...]] = {}
-        self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
-        self.by_line: dict[str, tuple[str, str] | None] = {}
-
-    def single(self, i: int) -> Any:
-        """Rule `i`, compiled on first use."""
-        pattern = self._single.get(i)
-        if pattern is None:
-            pattern = self._single[i] = regex.compile(f"(?i)(?:{self.rules[i].pattern})", regex.V0)
-        return pattern
-
-    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
-        chosen = []
-        for i in among:
-            try:
-                if self.single(i).fullmatch(prefix, partial=True, timeout=timeout):
-                    chosen.append(i)
-            except TimeoutError:
-                chosen.append(i)  # undecided: the full match decides, under its own timeout
-        return tuple(chosen)
-
-    def match(self, line: str, timeout: float) -> tuple[str, str] | None:
-        """(where, rule id) of the first rule that matches the whole line, or None."""
-        return self.match_lines([line], timeout).get(0)
-
-    def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
-        """{line index: (where, rule id)} for the lines of one text that a rule matches."""
-        found: dict[int, tuple[str, str]] = {}
-        todo: list[int] = []  # short lines the line cache does not answer
-        by_line = self.by_line
-        for index, line in enumerate(lines):
-            if not line or len(line) > MAX_RULE_CHARS:
-                continue
-            result = by_line.get(line, by_line)
-            if result is by_line:
-                todo.append(index)
-            elif result:
-                found[index] = result
-        if not todo:
-            return found
-        lowered = "\n".join([lines[i] for i in todo]).lower()  # lower-casing keeps the line breaks
-        present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
-        for index, low in zip(todo, lowered.split("\n")):
-            line = lines[index]
-            gated = sorted({i for n in present if n in low for i in self.by_needle[n]}) if present else ()
-            result = self._match(line, low, gated, timeout)
-            if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
-                if len(by_line) > MAX_CACHED:
-                    by_line.clear()
-                by_line[line] = result
-            if result:
-                found[index] = result
-        return found
-
-    def _match(self, line: str, low: str, gated: Iterable[int], timeout: float) -> tuple[str, str] | None:
-        # two keys: the first characters (few, each tried against every rule), then the first word
-        # and the character after it (many, each tried only against the first key's rules)
-        head = low[:PREFIX_CHARS]
-        among = self.by_prefix.get(head)
-        if among is None:
-            among = self.by_prefix[head] = self._candidates(head, self.plain, timeout)
-        chosen: tuple[int, ...] = ()
-        if among:
-            space = low.find(" ", 0, MAX_WORD)
-            key = (head, low[: space + 1] if space >= 0 else low[:MAX_WORD])
-            chosen = self.by_word.get(key)
-            if chosen is None:
-                if len(self.by_word) > MAX_CACHED:
-                    self.by_word.clear()
-                chosen = self.by_word[key] = self._candidates(key[1], among, timeout)
-        found = None
-        try:
-            for i in chosen:
-                if self.single(i).fullmatch(line, timeout=timeout):
-                    found = i
-                    break
-            for i in gated:  # the gated rules whose strings are in the line, in rule order
-                if (found is None or i < found) and self.single(i).fullmatch(line, timeout=timeout):
-                    found = i
-                    break
-        except TimeoutError:
-            found = None  # a pathological line against a user pattern: keep the line
-        return None if found is None else (self.rules[found].where, self.rules[found].id)
-
-
 def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateOptions()) -> list[Edit]:
     """Edits that delete boilerplate lines from `doc.text`, each with its rule id as the reason.
 
@@ -267,7 +88,7 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
         lines.pop()
     if not any(line.strip() for line in lines):
         return []
-    rules = compiled(tuple(options.languages), tuple(options.disabled), _user_rules(options.extra_rules))
+    rules = compiled(tuple(options.languages), tuple(options.disabled), user_rules(options.extra_rules))
     timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
     matches = rules.match_lines(lines, timeout)
     site_lines = _site_lines(doc, options)
@@ -287,9 +108,9 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     if not removals:
         return []
     edits = remove_lines(text, STEP, removals)
-    if removals and not body_found:
-        total = len(text.split())
-        removed = sum(len(lines[i].split()) for i in removals)
+    if not body_found:
+        total = len(text.split())  # the same count as line by line: a line break is whitespace
+        removed = _words(lines, removals)
         if total and removed > options.max_removed_share * total:
             detail = (f"rules would remove {removed} of {total} words and no article body was found; "
                       "left unchanged")
@@ -315,232 +136,11 @@ def _site_lines(doc: Document, options: BoilerplateOptions) -> frozenset[int]:
     return load_profile(options.profile).lines_for(str(site))
 
 
-# --- page structure -------------------------------------------------------------------------
-
-TERMINAL = frozenset('.!?…:;"»«“”\')')
-STRIP = "\"'„“”«»‚‘’()[]{}.,:;!?-–—…*"
-BODY_WORDS = 10
-"""Words a line needs to count as body text; menu items, teasers and labels are shorter."""
-BODY_STOP_SHARE = 0.15
-"""Share of function words a body line needs: prose sits near 0.4, headline lists and tag clouds near 0."""
-MAX_GAP = 8
-"""Non-body lines allowed between two body lines of one cluster: a subhead, a caption and an
-inline teaser fit; a menu or a teaser list does not. Chosen on a development set of real pages."""
-MENU_WORDS = 4
-"""Words a menu item has at most ("Kunst & Kultur", "Terms of use")."""
-HEADLINE_WINDOW = 4
-"""Non-blank lines above the body searched for the headline, byline and date that belong to it."""
-MIN_TRIM_LINES = 3
-"""A head or tail run is only trimmed when it has this many non-blank lines: one or two short
-lines (a dateline, a photo credit) are not evidence of a menu."""
-
-
-def body_words(line: str, stopwords: frozenset[str]) -> int:
-    """The words of a body-like line, else 0. Body-like is long, sentence-shaped and dense in
-    function words: the shape of a paragraph of prose."""
-    if len(line) < 2 * BODY_WORDS - 1:
-        return 0  # too short to hold BODY_WORDS words: skip the split
-    if line.isprintable() and "  " not in line and line[0] != " " and line[-1] != " ":
-        n = line.count(" ") + 1  # single spaces are its only word breaks: count them, no split
-    else:
-        n = len(line.split())
-    if n < BODY_WORDS or (line[-1] not in TERMINAL and n < 2 * BODY_WORDS):
-        return 0
-    need = BODY_STOP_SHARE * n
-    # Prose carries its function words throughout: the first half of a line nearly always has
-    # enough of them. The last word of the half may be cut in two, so it does not count.
-    head = line[: len(line) // 2].lower().split()[:-1]
-    if sum(map(stopwords.__contains__, head)) >= need:
-        return n
-    return n if sum(map(stopwords.__contains__, line.lower().split())) >= need else 0
-
-
-def menu_like(line: str, stopwords: frozenset[str]) -> bool:
-    """A menu item: a few words, no digits, no sentence punctuation, few function words."""
-    words = line.split()
-    if len(words) > MENU_WORDS or line[-1] in TERMINAL or any(c.isdigit() for c in line):
-        return False
-    return sum(1 for w in words if w.lower() in stopwords) * 2 < len(words)
-
-
-def _sentence_like(line: str) -> bool:
-    return len(line.split()) >= 4 and line[-1] in TERMINAL
-
-
-def body_region(lines: list[str], body: list[int]) -> tuple[int, int, int, int] | None:
-    """(first, last, words, end of the strongest cluster) of the article body, or None; `body`
-    holds each line's `body_words`.
-
-    Body lines form clusters (at most MAX_GAP other lines between two of them). Every cluster
-    joins the article, with whatever lies between: an article split by a gallery or an inline
-    teaser stays whole. The strongest cluster marks where end-of-article labels may begin.
-    """
-    clusters: list[list[int]] = []
-    prev, gap = -1, 0
-    for i, line in enumerate(lines):
-        if body[i]:
-            if prev >= 0 and gap <= MAX_GAP:
-                clusters[-1][1] = i
-                clusters[-1][2] += body[i]
-            else:
-                clusters.append([i, i, body[i]])
-            prev, gap = i, 0
-        elif line:
-            gap += 1
-    if not clusters:
-        return None
-    best = max(clusters, key=lambda c: c[2])
-    return clusters[0][0], clusters[-1][1], sum(c[2] for c in clusters), best[1]
-
-
-END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newsletter", "author-box",
-                         "copyright"})
-"""Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
-rules are single words such as "Name" or "Twitter": too weak to end anything). An author box
-heading counts only below the bulk of the body (`TAIL_SHARE`): the same box can stand under the
-headline. A copyright line is a footer's: no article goes on below it."""
-PARAGRAPH_RUN = 2
-"""Body-like lines in a row that show the article going on below an end marker: the article's last
-two paragraphs below an inline "Read more:" teaser. On a development set of real pages 3 removed
-a few more snippets, but it cuts such an article's last two paragraphs."""
-LIST_ENDS = frozenset({"related-links", "share-row", "copyright"})
-"""End-of-article markers that also end it below half of its body when they lie below its last long
-paragraph and a list follows them (`_list_follows`): a teaser list with summaries, which are
-sentence-shaped and so hide the list from `TEASER_RUN`."""
-TAIL_SHARE = 0.8
-"""Share of the body's words that must lie above an end-of-article marker for it to end the article.
-On a development set of real pages 0.8 lost no article text; 0.6 and 0.7 began to cut it."""
-CHAIN_GAP = 6
-"""Content lines (not menu items, not labelled) allowed between two labelled lines of the page head.
-On a development set of real pages 6 lost no article text; 10 began to cut it."""
-COMMENT_SHARE = 0.5
-"""Share of the body's words above a comment-form or comment-section marker for it to end the article.
-No article continues below its own comment form, so half the body is enough evidence that the
-marker is not a stray label near the top; on a development set of real pages 0.3 and 0.5 lost no
-article text."""
-TEASER_RUN = 8
-"""Lines after a related-links label that must all be short of body text (a list of headlines) for
-the label to end the article once half the body is above it. An inline "Read more:" is followed by
-one teaser and the article again; a "Related articles" block by a list. On a development set of
-real pages five lost a list of press mentions that belonged to the article; eight lost nothing."""
-INNER_RUN = 3
-"""Labelled lines in a row that are removed inside the text even when each is only an edge label
-("Facebook", "Twitter", "E-Mail"): a share row or a menu left in the middle of a page. One or two
-such words in a row can be body text, so they stay."""
-
-
-def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
-              headline: int) -> int:
-    """Where the page head ends: after the last labelled line of the chain that starts at the top
-    (each within CHAIN_GAP content lines of the previous one), then on through menu items; never
-    past the headline. A list with content (ingredients, facts) between labels breaks the chain."""
-    cut, content = 0, 0
-    for i in range(headline):
-        if i in matches:
-            if content > CHAIN_GAP:
-                break
-            cut, content = i + 1, 0
-        elif lines[i] and not menu_like(lines[i], stopwords):
-            content += 1
-    if cut:
-        while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
-            cut += 1
-    return cut
-
-
-def _bare_number(line: str) -> bool:
-    """A line of digits alone ("4", "187"): a pager link, or a value in a table of figures (engine
-    data, nutrition facts). It may be removed inside a run of labels, but it never starts the
-    page tail, which would cut the rest of such a table."""
-    return line.strip().isdigit()
-
-
-def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, words_before: int,
-                  total: int, core_end: int, weak_ends: bool = True, last_long: int = -1) -> bool:
-    """Whether the end-of-article marker on line `i` ends the article (`counts`: body words a line;
-    `last_long`: the last line of the text with `LONG_WORDS` body words or more)."""
-    if not weak_ends:
-        return words_before >= TAIL_SHARE * total and i > core_end
-    if rule_id == "comment-form":
-        return words_before >= COMMENT_SHARE * total
-    if rule_id == "author-box" and words_before >= TAIL_SHARE * total:
-        return True  # the author's biography is prose: the box may lie inside the last cluster
-    if words_before >= TAIL_SHARE * total and i > core_end:
-        return True
-    if rule_id in LIST_ENDS and words_before >= COMMENT_SHARE * total and i > last_long \
-            and _list_follows(i, lines, counts):
-        return True
-    if rule_id == "related-links" and words_before >= COMMENT_SHARE * total:
-        after = [k for k in range(i + 1, min(len(lines), i + 4 * TEASER_RUN)) if lines[k]][:TEASER_RUN]
-        return len(after) == TEASER_RUN and not any(counts[k] for k in after)
-    return False
-
-
-NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
-"""Dates written in digits ("05.11.2023", "11/05/23", "2023-11-05"), read alike in every language."""
-
-
-def date_pattern(months: Iterable[str]) -> Any:
-    """A date inside a line: in digits, or with a month name of the rule files' `months`
-    ("9 Nov 2023", "Nov 9, 2023", "22. Juni 2022", "5 de noviembre de 2023")."""
-    names = "|".join(sorted(map(regex.escape, months), key=len, reverse=True)) or "(?!)"
-    return regex.compile(
-        rf"(?i)(?<!\w)(?:\d{{1,2}}(?:st|nd|rd|th|er|º)?\.? ?(?:de )?(?:{names})\.?,?(?: de)? \d{{4}}"
-        rf"|(?:{names})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|{NUMERIC_DATE})(?!\w)")
-
-
-DATE_CHARS = 60
-"""A dateline is at most this long: a date, perhaps with a time, an author or a category."""
-LIST_DATES = 3
-"""Datelines that make a list of dated items (teasers, posts): two can be a dated paragraph and
-its update; on a development set of real pages two lost article text, three and four did not."""
-LIST_SPAN = 18
-"""Non-blank lines the first and last of those datelines may span: items of up to nine lines."""
-LONG_WORDS = 40
-"""Words of a paragraph that no teaser summary reaches. A dated list, or a list after a related-links,
-share or copyright line, is only taken below the article's last such paragraph: above one it is a
-gallery, a timeline, an inline teaser or a comment thread inside the article. On a development set
-of real pages 60 lost article text, 30 removed less."""
-
-
-def _datelines(lines: list[str], begin: int, end: int, dates: Any) -> list[int]:
-    return [i for i in range(begin, end) if 0 < len(lines[i]) <= DATE_CHARS
-            and any(c.isdigit() for c in lines[i]) and dates.search(lines[i])]
-
-
-def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found: list[int]) -> int | None:
-    """Where a list of dated items starts between `begin` and `end`, below the last long paragraph
-    there, or None; `found` holds the datelines there. Each item has its dateline and at least one
-    more line (a headline, a summary): datelines in a row are a chronology, a table of the article."""
-    begin = max([k + 1 for k in range(begin, end) if counts[k] >= LONG_WORDS], default=begin)
-    found = [i for i in found if i >= begin]
-    for j in range(len(found) - LIST_DATES + 1):
-        window = found[j:j + LIST_DATES]
-        if window[-1] - window[0] > LIST_SPAN or any(b - a < 2 for a, b in zip(window, window[1:])):
-            continue
-        item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
-        cut = window[0]
-        while cut > begin and window[0] - cut < item - 1:  # the headline above the first dateline
-            cut -= 1
-        return cut
-    return None
-
-
-def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
-    """Whether the lines below line `i` read as a list rather than as more of the article: the next
-    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and no
-    `PARAGRAPH_RUN` paragraphs follow one another anywhere below (an article goes on in runs of
-    paragraphs; teaser summaries alternate with headlines, footer blurbs stand alone)."""
-    after = [k for k in range(i + 1, len(lines)) if lines[k]]
-    return bool(after) and not counts[after[0]] and not any(
-        all(counts[k] for k in after[j:j + PARAGRAPH_RUN]) for j in range(len(after) - PARAGRAPH_RUN + 1))
-
-
 def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: float) -> bool:
     """Whether `removals` take more than `share` of the words, split at whitespace as the no-body
     check in `remove_boilerplate` counts them (the pipeline's guard counts runs of word characters,
     which is close). Long lines are counted first, so a few body lines usually settle it."""
-    removed = sum(len(lines[i].split()) for i in removals)
+    removed = _words(lines, removals)
     if share <= 0:
         return removed > 0
     need = removed * (1 - share) / share  # kept words that make the removal small enough
@@ -554,130 +154,6 @@ def _too_much(lines: list[str], removals: dict[int, tuple[str, str]], share: flo
     return kept < need
 
 
-def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
-         options: BoilerplateOptions, weak_ends: bool = True,
-         dates: Any = None) -> tuple[dict[int, tuple[str, str]], bool]:
-    """Which lines go, keyed by index with (reason, detail); and whether an article body was found.
-    `weak_ends` lets a comment form or a teaser list end the article below half of its body
-    (`_ends_article`); without it only markers below the bulk of the body do."""
-    removals: dict[int, tuple[str, str]] = {}
-    disabled = options.disabled
-    n = len(lines)
-    first, last = 0, n - 1
-    body: list[int | None] = [None] * n  # body_words of a line, computed when the trim needs it
-
-    def words(i: int) -> int:
-        if body[i] is None:
-            body[i] = 0 if i in matches else body_words(lines[i], stopwords)
-        return body[i]
-
-    # The article runs from the first body line to the last (`body_region`); most of the lines
-    # between are only read when an end-of-article label lies among them.
-    start = next((i for i in range(n) if words(i)), None) if options.trim_page else None
-    body_found = False
-    if start is not None:
-        end = next(i for i in range(n - 1, start - 1, -1) if words(i))
-        total, i = words(start) + (words(end) if end > start else 0), start + 1
-        while total < options.min_body_words and i < end:  # enough body words settle it
-            total += words(i)
-            i += 1
-        body_found = total >= options.min_body_words
-    if body_found:
-        top, bottom = start, end
-        while top > 0 and (not lines[top - 1] or _sentence_like(lines[top - 1])) and top - 1 not in matches:
-            top -= 1
-        while bottom < n - 1 and (not lines[bottom + 1] or _sentence_like(lines[bottom + 1])) \
-                and bottom + 1 not in matches:
-            bottom += 1
-        cut, seen = top, 0
-        for i in range(top - 1, -1, -1):
-            if not lines[i]:
-                continue
-            seen += 1
-            if seen > HEADLINE_WINDOW:
-                break
-            if i not in matches and len(lines[i].split()) >= 2:
-                cut = i
-        cut = _head_cut(lines, matches, stopwords, cut)
-        tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])),
-                   default=n)
-        up = tail
-        while up < n and up - 1 > bottom and (not lines[up - 1] or menu_like(lines[up - 1], stopwords)):
-            up -= 1
-        if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
-            tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
-        found = _datelines(lines, start, tail, dates) if weak_ends and dates is not None else []
-        if len(found) >= LIST_DATES:
-            # a list of dated teasers or posts once half of the body is above it
-            counts = [words(i) for i in range(n)]
-            _, _, total, _ = body_region(lines, counts)
-            words_before, half = 0, tail
-            for i in range(start, tail):
-                words_before += counts[i]
-                if words_before >= COMMENT_SHARE * total:
-                    half = i + 1
-                    break
-            tail = _dated_list(lines, counts, half, tail, [i for i in found if i >= half]) or tail
-        if any(start <= i < tail and where != "edge" and rule_id in END_MARKERS
-               for i, (where, rule_id) in matches.items()):
-            # an end-of-article marker once the bulk of the body is above it
-            counts = [words(i) for i in range(n)]
-            _, _, total, core_end = body_region(lines, counts)
-            words_before = 0
-            last_long = max((k for k in range(start, tail) if counts[k] >= LONG_WORDS), default=-1)
-            for i in range(start, tail):
-                words_before += counts[i]  # 0 on a labelled line
-                if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
-                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
-                                          weak_ends, last_long):
-                    tail = i
-                    break
-        if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
-            for i in range(cut):
-                if lines[i]:
-                    removals[i] = _reason(matches.get(i), "page-head", "above the article body")
-            first = cut
-        if "page-tail" not in disabled and sum(1 for i in range(tail, n) if lines[i]) >= MIN_TRIM_LINES:
-            for i in range(tail, n):
-                if lines[i]:
-                    removals[i] = _reason(matches.get(i), "page-tail", "below the article body")
-            last = tail - 1
-    for step in (1, -1):  # peel boilerplate runs at the head and the tail of what is left
-        i = first if step == 1 else last
-        while first <= i <= last and (not lines[i] or i in matches):
-            if lines[i]:
-                removals[i] = _reason(matches[i], "", "in a boilerplate run at the edge of the text")
-            i += step
-    i = first
-    while i <= last:
-        where, rule_id = matches.get(i, ("", ""))
-        if where in ("line", "edge"):
-            j = i
-            while j <= last and (not lines[j] or matches.get(j, ("block",))[0] in ("line", "edge")):
-                j += 1
-            labelled = [k for k in range(i, j) if k in matches]
-            whole_run = len(labelled) >= INNER_RUN or (len(labelled) >= 2 and any(
-                matches[k][0] == "line" for k in labelled))
-            for k in labelled:
-                if whole_run or matches[k][0] == "line":
-                    removals.setdefault(k, _reason(matches[k], "", "a boilerplate line" if not whole_run
-                                                   else "in a run of boilerplate lines"))
-            i = j
-            continue
-        if where == "block":
-            removals.setdefault(i, (rule_id, "start of a form"))
-            j = i + 1
-            while j <= last and j - i <= options.max_block_lines and (not lines[j] or j in matches):
-                if lines[j]:
-                    removals.setdefault(j, (rule_id, "a line of the form"))
-                j += 1
-            i = j
-            continue
-        i += 1
-    return removals, body_found
-
-
-def _reason(match: tuple[str, str] | None, fallback: str, detail: str) -> tuple[str, str]:
-    if match:
-        return match[1], f"{match[0]} rule, {detail}"
-    return fallback, detail
+def _words(lines: list[str], indices: Iterable[int]) -> int:
+    """Words of those lines, split at whitespace: the one count both removal checks compare."""
+    return sum(len(lines[i].split()) for i in indices)

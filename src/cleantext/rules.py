@@ -1,0 +1,209 @@
+"""The boilerplate step's rule library: rule files kept as data, and whole-line matching that is fast.
+
+Rules live in ``data/boilerplate/<language>.toml`` (a pattern matched against a whole line, with a
+place where it may apply: ``line``, ``edge`` or ``block``), beside each language's function words
+and month names, which the page-structure evidence (`cleantext.page`) reads. User rules and
+disabled rule ids are folded in here, and every pattern runs under a timeout. How the matches are
+used is the step's business: see `cleantext.boilerplate`.
+"""
+
+from __future__ import annotations
+
+import functools
+try:
+    import tomllib
+except ImportError:  # Python 3.10
+    import tomli as tomllib
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any, Iterable
+
+import regex
+
+WHERE = ("block", "line", "edge")
+
+
+@dataclass(frozen=True)
+class Rule:
+    id: str
+    language: str
+    where: str
+    pattern: str
+    examples: tuple[str, ...] = ()
+    requires: tuple[str, ...] = ()
+
+
+def rule_files() -> list[str]:
+    """Names of the shipped rule files (``common`` and one per language)."""
+    folder = resources.files("cleantext") / "data" / "boilerplate"
+    return sorted(p.name[:-5] for p in folder.iterdir() if p.name.endswith(".toml"))
+
+
+@functools.lru_cache(maxsize=None)
+def load_file(name: str) -> dict[str, Any]:
+    """One rule file, parsed: language, stopwords, month names, negatives and rules."""
+    path = resources.files("cleantext") / "data" / "boilerplate" / f"{name}.toml"
+    data = tomllib.loads(path.read_text(encoding="utf-8"))
+    language = data["language"]
+    rules = tuple(Rule(r["id"], language, r["where"], r["pattern"], tuple(r.get("examples", ())),
+                       tuple(r.get("requires", ()))) for r in data.get("rule", ()))
+    return {"language": language, "stopwords": frozenset(data.get("stopwords", "").split()),
+            "months": frozenset(data.get("months", "").split()),
+            "negatives": tuple(data.get("negatives", ())), "rules": rules}
+
+
+def user_rules(extra: Iterable[Any]) -> tuple[tuple[Rule, float | None], ...]:
+    """User rules given as tuples or dicts, checked, as (rule, timeout) pairs for `compiled`."""
+    out = []
+    for item in extra:
+        if isinstance(item, dict):
+            item = (item["id"], item["pattern"], item.get("where", "line"), item.get("timeout"))
+        rule_id, pattern, where, *rest = item
+        if where not in WHERE:
+            raise ValueError(f"rule {rule_id!r}: where must be one of {WHERE}, not {where!r}")
+        out.append((Rule(rule_id, "user", where, pattern), rest[0] if rest else None))
+    return tuple(out)
+
+
+@functools.lru_cache(maxsize=32)
+def compiled(languages: tuple[str, ...], disabled: tuple[str, ...],
+             extra: tuple[tuple[Rule, float | None], ...]) -> "RuleSet":
+    """The chosen rules, compiled once per process for each distinct set of options."""
+    names = [n for n in rule_files() if n == "common" or not languages or n in languages]
+    rules = [r for n in names for r in load_file(n)["rules"]] + [r for r, _ in extra]
+    rules = [r for r in rules if r.id not in disabled]
+    rules.sort(key=lambda r: WHERE.index(r.where))  # stable: a block marker wins over a line label
+    timeouts = [t for _, t in extra if t]
+    stopwords = frozenset().union(*(load_file(n)["stopwords"] for n in names))
+    months = frozenset().union(*(load_file(n)["months"] for n in names))
+    return RuleSet(rules, stopwords, min(timeouts) if timeouts else None, date_pattern(months))
+
+
+MAX_RULE_CHARS = 400
+"""Lines longer than this are paragraphs: no label, button or notice runs that long, and skipping
+them keeps the rule pass far from the paragraphs where most bytes are."""
+MAX_CACHED = 50_000
+"""Entries kept in each per-process cache of a rule set (first words and whole lines); menus and
+footers repeat across a site's pages, so many lines are answered from the line cache."""
+PREFIX_CHARS = 3
+"""Characters of a line that pick its candidate rules: a few thousand distinct keys, each computed once."""
+MAX_WORD = 24
+"""Characters of a first word used as the second key; longer words are cut there."""
+SHORT_LINE = 80
+"""Lines up to this long have their answer cached: menu items and labels, which repeat."""
+
+
+class RuleSet:
+    """Rules matched against whole lines, fast. A `regex` call costs about half a microsecond,
+    four with a timeout, and an alternation of a hundred rules tries every one of them (about 25
+    microseconds a line), while most lines of an article can match none. So each line only meets
+    the rules that can start with its first characters and its first word: `regex` partial
+    matching answers that soundly (a rule that fully matches a line also partially matches the
+    line's start), once per distinct key, and lines with no candidate never reach a pattern. The
+    candidates are tried one by one in rule order, so no subset of rules is ever compiled, and a
+    rule is compiled the first time a key needs it. Results never depend on what is cached."""
+
+    def __init__(self, rules: list[Rule], stopwords: frozenset[str], timeout_cap: float | None,
+                 dates: Any = None):
+        self.rules = rules
+        self.stopwords = stopwords
+        self.dates = dates
+        self.timeout_cap = timeout_cap
+        self.plain = tuple(i for i, r in enumerate(rules) if not r.requires)
+        self.gated = [i for i, r in enumerate(rules) if r.requires]  # tried only when a string is in the line
+        self.needles = sorted({n for i in self.gated for n in rules[i].requires})
+        self.by_needle = {n: [i for i in self.gated if n in rules[i].requires] for n in self.needles}
+        self._single: dict[int, Any] = {}
+        self.by_prefix: dict[str, tuple[int, ...]] = {}
+        self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
+        self.by_line: dict[str, tuple[str, str] | None] = {}
+
+    def single(self, i: int) -> Any:
+        """Rule `i`, compiled on first use."""
+        pattern = self._single.get(i)
+        if pattern is None:
+            pattern = self._single[i] = regex.compile(f"(?i)(?:{self.rules[i].pattern})", regex.V0)
+        return pattern
+
+    def _candidates(self, prefix: str, among: Iterable[int], timeout: float) -> tuple[int, ...]:
+        chosen = []
+        for i in among:
+            try:
+                if self.single(i).fullmatch(prefix, partial=True, timeout=timeout):
+                    chosen.append(i)
+            except TimeoutError:
+                chosen.append(i)  # undecided: the full match decides, under its own timeout
+        return tuple(chosen)
+
+    def match_lines(self, lines: list[str], timeout: float) -> dict[int, tuple[str, str]]:
+        """{line index: (where, rule id)} for the lines of one text that a rule matches."""
+        found: dict[int, tuple[str, str]] = {}
+        todo: list[int] = []  # short lines the line cache does not answer
+        by_line = self.by_line
+        for index, line in enumerate(lines):
+            if not line or len(line) > MAX_RULE_CHARS:
+                continue
+            result = by_line.get(line, by_line)
+            if result is by_line:
+                todo.append(index)
+            elif result:
+                found[index] = result
+        if not todo:
+            return found
+        lowered = "\n".join([lines[i] for i in todo]).lower()  # lower-casing keeps the line breaks
+        present = [n for n in self.needles if n in lowered]  # paragraphs are never searched
+        for index, low in zip(todo, lowered.split("\n")):
+            line = lines[index]
+            gated = sorted({i for n in present if n in low for i in self.by_needle[n]}) if present else ()
+            result = self._match(line, low, gated, timeout)
+            if len(line) <= SHORT_LINE:  # a line's answer never depends on the other lines
+                if len(by_line) > MAX_CACHED:
+                    by_line.clear()
+                by_line[line] = result
+            if result:
+                found[index] = result
+        return found
+
+    def _match(self, line: str, low: str, gated: Iterable[int], timeout: float) -> tuple[str, str] | None:
+        # two keys: the first characters (few, each tried against every rule), then the first word
+        # and the character after it (many, each tried only against the first key's rules)
+        head = low[:PREFIX_CHARS]
+        among = self.by_prefix.get(head)
+        if among is None:
+            among = self.by_prefix[head] = self._candidates(head, self.plain, timeout)
+        chosen: tuple[int, ...] = ()
+        if among:
+            space = low.find(" ", 0, MAX_WORD)
+            key = (head, low[: space + 1] if space >= 0 else low[:MAX_WORD])
+            chosen = self.by_word.get(key)
+            if chosen is None:
+                if len(self.by_word) > MAX_CACHED:
+                    self.by_word.clear()
+                chosen = self.by_word[key] = self._candidates(key[1], among, timeout)
+        found = None
+        try:
+            for i in chosen:
+                if self.single(i).fullmatch(line, timeout=timeout):
+                    found = i
+                    break
+            for i in gated:  # the gated rules whose strings are in the line, in rule order
+                if (found is None or i < found) and self.single(i).fullmatch(line, timeout=timeout):
+                    found = i
+                    break
+        except TimeoutError:
+            found = None  # a pathological line against a user pattern: keep the line
+        return None if found is None else (self.rules[found].where, self.rules[found].id)
+
+
+NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
+"""Dates written in digits ("05.11.2023", "11/05/23", "2023-11-05"), read alike in every language."""
+
+
+def date_pattern(months: Iterable[str]) -> Any:
+    """A date inside a line: in digits, or with a month name of the rule files' `months`
+    ("9 Nov 2023", "Nov 9, 2023", "22. Juni 2022", "5 de noviembre de 2023")."""
+    names = "|".join(sorted(map(regex.escape, months), key=len, reverse=True)) or "(?!)"
+    return regex.compile(
+        rf"(?i)(?<!\w)(?:\d{{1,2}}(?:st|nd|rd|th|er|º)?\.? ?(?:de )?(?:{names})\.?,?(?: de)? \d{{4}}"
+        rf"|(?:{names})\.? \d{{1,2}}(?:st|nd|rd|th)?,? \d{{4}}|{NUMERIC_DATE})(?!\w)")
+
