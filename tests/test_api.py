@@ -83,6 +83,23 @@ def test_guard_leaves_a_document_alone_when_a_step_would_remove_most_words(monke
     assert result.notes and "would remove" in result.notes[0]
 
 
+def test_a_refusal_is_reported_once_when_a_later_pass_refuses_again(monkeypatch):
+    from cleantext import pipeline
+    from cleantext.document import Edit
+
+    def greedy(doc, options):
+        return [Edit("boilerplate", 0, len(doc.text) - 5, doc.text[:-5], "", "greedy")]
+
+    steps = tuple(pipeline.Step(s.name, greedy if s.name == "boilerplate" else s.run, s.options)
+                  for s in pipeline.STEPS)
+    monkeypatch.setattr(pipeline, "STEPS", steps)
+    caption = "The harbour of Dakar at dawn, seen from the ferry to Gorée island."
+    text = f"{caption}\n{caption}\n" + "The ferry crossed the bay in twenty minutes, as it does every day. " * 6
+    result = pipeline.clean(text)
+    assert "duplicate-caption" in [e.reason for e in result.edits if e.applied]  # so a second pass ran
+    assert len(result.notes) == 1 and result.notes[0].startswith("boilerplate: would remove ")
+
+
 def test_a_foreign_cleantext_distribution_is_detected(tmp_path, monkeypatch):
     (tmp_path / "clean_text-0.7.1.dist-info").mkdir()
     monkeypatch.syspath_prepend(str(tmp_path))

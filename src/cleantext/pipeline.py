@@ -108,9 +108,11 @@ def _run(step: Step, text: str, doc: Document, config: Config, edits: list, note
     removed = sum(_words(e.old) - _words(e.new) for e in step_edits if e.applied)
     total = _too_much(text, removed, config.max_removal) if removed > 0 else 0  # most steps remove no words
     if total:
-        # A step that would delete most of a document has misread it: keep the text, say so.
+        # A step that would delete most of a document has misread it: keep the text, say so,
+        # once: a later pass refusing again on slightly less text is the same news.
         # The share is of the text this run sees, as a fresh clean of it would see it.
-        notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
+        if not any(note.startswith(f"{step.name}: would remove ") for note in notes):
+            notes.append(f"{step.name}: would remove {removed} of {total} words; left unchanged")
         return text
     edits.extend(step_edits)
     return apply_edits(text, step_edits)
