@@ -117,3 +117,18 @@ def test_wordfreq_lists_are_read_directly_and_places_in_chunks():
     assert _buckets("small", "en") is not None and _buckets("large", "en") is not None
     lines = list(_gzip_lines("places.tsv.gz"))
     assert lines == gzip.decompress(_data("places.tsv.gz").read_bytes()).decode("utf-8").rstrip("\n").split("\n")
+
+
+def test_packed_frequencies_give_wordfreqs_own_values():
+    import wordfreq
+
+    from cleantext.names import PackedFrequencies, frequencies
+
+    packed = frequencies("fr")
+    assert isinstance(packed, PackedFrequencies)
+    expected = wordfreq.get_frequency_dict("fr", "large")
+    words = sorted(expected)[::97]
+    assert [packed.get(w) for w in words] == [expected[w] for w in words]
+    # Unlisted: the empty word, a listed word's prefix and extension, a word past every entry.
+    unlisted = [w for w in ["", "\0", "maisonxq", "\U0010ffff" * 3] if w not in expected]
+    assert len(unlisted) == 4 and [packed.get(w, -1.0) for w in unlisted] == [-1.0] * 4

@@ -439,6 +439,7 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
 
 
 _STRIDE = 16
+_OFFSETS = "I" if array("I").itemsize >= 4 else "L"  # C promises "I" only 2 bytes; 4 hold 4 GB
 
 
 def _mark(entry: bytes) -> int:
@@ -466,7 +467,7 @@ class PackedFrequencies:
             buckets[index] = []  # each bucket's words go as soon as they are copied
         tagged.sort()  # one sorted run per bucket: Timsort only merges them
         self.marks = array("Q", map(_mark, tagged[::_STRIDE]))
-        self.ends = array("I", accumulate(map(len, tagged), initial=0))
+        self.ends = array(_OFFSETS, accumulate(map(len, tagged), initial=0))
         # bytes.join holds an 80-byte buffer per item while it copies: join in slices, or a
         # German list would briefly cost 50 MB more than the whole result.
         self.entries = b"".join([b"".join(tagged[i:i + 4096]) for i in range(0, len(tagged), 4096)])
@@ -482,7 +483,9 @@ class PackedFrequencies:
         low = max(bisect_left(self.marks, mark) - 1, 0) * _STRIDE
         high = min(bisect_right(self.marks, mark) * _STRIDE, len(self.ends) - 1)
         position = bisect_right(range(len(self.ends) - 1), probe, low, high, key=self._entry)
-        entry = self._entry(position - 1) if position else b""
+        if not position:  # sorts before every entry, as only the empty word can: unlisted
+            return default
+        entry = self._entry(position - 1)
         if entry[:-3] != key:
             return default
         # The last of equal words is the rarest bucket, the one wordfreq's dicts keep.
