@@ -38,3 +38,5 @@ def test_remove_lines_leaves_no_hole(text, remove, expected):
     edits = remove_lines(text, "s", {i: ("r", "") for i in remove})
     assert apply_edits(text, edits) == expected
     assert len(edits) == len(remove)
+    lines = text.split("\n")[:-1] if text.endswith("\n") else text.split("\n")
+    assert remove_lines(text, "s", {i: ("r", "") for i in remove}, lines) == edits

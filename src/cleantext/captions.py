@@ -312,6 +312,6 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             edits.append(Edit(STEP, start, start + len(head), head, kept,
                               _reason(relation, head, options),
                               f"replaced by the more complete copy on line {group.best + 1}: {_quote(kept)}"))
-    if removals:  # remove_lines splits the whole text again
-        edits.extend(remove_lines(text, STEP, removals))
+    if removals:
+        edits.extend(remove_lines(text, STEP, removals, lines))
     return sorted(edits, key=lambda e: e.start)
