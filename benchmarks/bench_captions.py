@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 from cleantext import pipeline
-from cleantext.caption_candidates import _candidates
+from cleantext.caption_candidates import candidates
 from cleantext.captions import CaptionOptions, remove_duplicates
 from cleantext.config import Config
 from cleantext.document import Document, apply_edits
@@ -117,7 +117,7 @@ def main() -> None:
 
     # Of those, the documents in which no two lines share a key: the step's cost floor.
     plain = [d for d in dict.fromkeys(a.text for a in documents) if not remove_duplicates(Document(d), options)
-             and not _candidates(d, options.candidates)]
+             and not candidates(d, options.candidates)]
     plain_size = sum(len(a.encode()) for a in plain)
     documents = [Document(a) for _ in range(max(1, round(args.mb * 1e6 / plain_size))) for a in plain]
     total = sum(len(d.text.encode()) for d in documents) / 1e6

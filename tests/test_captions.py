@@ -210,10 +210,10 @@ def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lin
         st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(EDITS) - 1)).map(lambda t: EDITS[t[1]](pool[t[0]])),
         st.text(max_size=30).map(lambda t: t.replace("\n", " "))), min_size=1, max_size=12))
     text = "\n".join(lines)
-    keys = caption_candidates._prefilter_keys(text)
+    keys = caption_candidates.prefilter_keys(text)
     order = list(range(len(lines)))
-    skeletons = caption_candidates._Skeletons(text, lines, order, keys, OPTIONS.similarity)
-    slow = dict(zip(order, caption_forms._normalise_many(lines, OPTIONS.timeout)))
+    skeletons = caption_candidates.Skeletons(text, lines, order, keys, OPTIONS.similarity)
+    slow = dict(zip(order, caption_forms.normalise_many(lines, OPTIONS.timeout)))
     assert skeletons.normalise(order, OPTIONS.timeout) == slow
     for a in order:
         for b in order:
@@ -223,7 +223,7 @@ def test_plain_lines_normalise_as_the_long_way_and_tell_apart_only_unrelated_lin
 
 
 def _candidates_by_definition(keys: list[bytes], limit: int) -> dict[int, list[int]]:
-    """What `_candidates` promises, line by line over all earlier lines: slow but plain."""
+    """What `candidates` promises, line by line over all earlier lines: slow but plain."""
     long_ = [i for i, key in enumerate(keys) if len(key) >= 8]
     width = caption_candidates._KEY_BYTES
     pairs = {}
@@ -248,8 +248,8 @@ KEY_PIECES = ["Die türkische Regierung stellt", "bereit.", "bereit, wie", "2", 
        st.sampled_from([0, 1, 2, 3, 32]))
 def test_candidates_are_the_earlier_lines_sharing_a_key(lines, limit):
     text = "\n".join(lines)
-    keys = caption_candidates._prefilter_keys(text)
-    assert caption_candidates._candidates(text, limit) == _candidates_by_definition(keys, limit)
+    keys = caption_candidates.prefilter_keys(text)
+    assert caption_candidates.candidates(text, limit) == _candidates_by_definition(keys, limit)
 
 
 # Credit forms, the pieces around them and long runs of spaces, dots and filler, for the one test
@@ -284,6 +284,6 @@ def test_photo_by_credits_keep_lines_off_the_plain_path_at_any_length():
                     line = opening + credit + (name_piece * length)[:length] + ending
                     lines = [line, opening]
                     text = "\n".join(lines)
-                    keys = caption_candidates._prefilter_keys(text)
-                    skeletons = caption_candidates._Skeletons(text, lines, [0, 1], keys, OPTIONS.similarity)
+                    keys = caption_candidates.prefilter_keys(text)
+                    skeletons = caption_candidates.Skeletons(text, lines, [0, 1], keys, OPTIONS.similarity)
                     assert skeletons.normalise([0], OPTIONS.timeout) == {0: normalise(line)}, line

@@ -15,7 +15,7 @@ from collections import Counter
 from itertools import compress
 from operator import itemgetter, methodcaller
 
-from .caption_forms import _ASCII_BYTES, _ASCII_LOWER, _ASCII_SPACES, _BY_WORDS, _PUNCTUATION, _SPACES, _normalise_many
+from .caption_forms import ASCII_BYTES, ASCII_LOWER, ASCII_SPACES, BY_WORDS, PUNCTUATION, SPACES, normalise_many
 
 # The prefilter runs bytes.translate on UTF-8 (memory speed): ASCII lowercased, ASCII punctuation
 # and spaces dropped, every other byte kept, so no letter of any script is lost; common wide
@@ -25,22 +25,22 @@ _WIDE_PUNCTUATION = "\u2018\u2019\u201a\u201c\u201d\u201e\xab\xbb\u2039\u203a\xa
 _KEY_BYTES = 16  # bytes of the prefix and suffix keys: longer than any credit, shorter than a caption
 
 
-def _prefilter_keys(text: str) -> list[bytes]:
+def prefilter_keys(text: str) -> list[bytes]:
     """Each line of `text` lowercased (ASCII), without ASCII punctuation, spaces or common wide
     punctuation: the key the prefilter groups lines by."""
     if not text.isascii():
         for mark in _WIDE_PUNCTUATION:
             if mark in text:
                 text = text.replace(mark, " ")
-    return text.encode().translate(_ASCII_LOWER, _ASCII_DROP).split(b"\n")
+    return text.encode().translate(ASCII_LOWER, _ASCII_DROP).split(b"\n")
 
 
-def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[int, list[int]]:
+def candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[int, list[int]]:
     """For each line of `text`, earlier lines (newest first) that share its whole key, or its first
     or last bytes. Lines with no such earlier or later line are absent from every list. `keys` are
-    the `_prefilter_keys` of `text` when the caller has them already."""
+    the `prefilter_keys` of `text` when the caller has them already."""
     if keys is None:
-        keys = _prefilter_keys(text)
+        keys = prefilter_keys(text)
     # Most documents repeat nothing, and in the others most lines share no key: counting the keys
     # (in C) settles both before any per-line Python work.
     indices = [i for i, key in enumerate(keys) if len(key) >= 8]
@@ -84,7 +84,7 @@ def _candidates(text: str, limit: int, keys: list[bytes] | None = None) -> dict[
 # lines that is settled from their skeletons alone, and neither needs to be normalised. A credit
 # is what could break this, and every credit pattern needs ":", "/", "(", "©" or one of these words.
 _CREDIT_MARKS = (":", "/", "(")
-_CREDIT_SPACED_WORDS = tuple(word.encode() for word in _BY_WORDS)
+_CREDIT_SPACED_WORDS = tuple(word.encode() for word in BY_WORDS)
 # From its first word to the end of the line, a "photo by" credit that ends it holds at most 71
 # letters ("pictures", "von", 60 of a name); the skeleton holds no more of them.
 _BY_REACH = 80
@@ -102,7 +102,7 @@ class _Plain(dict):
 
     def __missing__(self, char: str) -> tuple[bytes, bytes] | None:
         folded = unicodedata.normalize("NFKC", char).casefold()
-        form = "".join(_PUNCTUATION[ord(c)] for c in folded).encode()
+        form = "".join(PUNCTUATION[ord(c)] for c in folded).encode()
         if char == "©" or not all(map(_stands_alone, (char, unicodedata.normalize("NFKD", char)[0]))):
             self[char] = None
         elif folded.isascii() and folded.isalnum():
@@ -121,11 +121,11 @@ def _stands_alone(char: str) -> bool:
 
 _PLAIN = _Plain()
 _NOT_DIGITS = bytes(c for c in range(256) if not 48 <= c <= 57)
-# _ASCII_LOWER and _ASCII_SPACES in one table.
-_ASCII_FOLD_SPACES = bytes(_ASCII_SPACES[c] if c > 127 or not chr(c).isalpha() else _ASCII_LOWER[c] for c in range(256))
+# ASCII_LOWER and ASCII_SPACES in one table.
+_ASCII_FOLD_SPACES = bytes(ASCII_SPACES[c] if c > 127 or not chr(c).isalpha() else ASCII_LOWER[c] for c in range(256))
 
 
-class _Skeletons:
+class Skeletons:
     """The ASCII letters and digits of plain lines, as their normalised forms hold them: enough to
     tell most pairs of lines that share a prefilter key apart without normalising either."""
 
@@ -136,7 +136,7 @@ class _Skeletons:
         # A form can grow by the words a near copy adds: 2 * short / (short + long) >= similarity.
         self.slack = (2 - 2 * similarity) / similarity if similarity > 0 else float("inf")
         joined = b"\n".join([keys[n] for n in order])
-        wide = () if joined.isascii() else set(joined.translate(None, _ASCII_BYTES).decode())
+        wide = () if joined.isascii() else set(joined.translate(None, ASCII_BYTES).decode())
         marks = [*_CREDIT_MARKS, "©", *(c for c in wide if _PLAIN[c] is None)]
         self.spelled = [c for c in wide if _PLAIN[c] and _PLAIN[c][0]]
         for char in self.spelled:
@@ -176,18 +176,18 @@ class _Skeletons:
         return short == long_ or len(short) < len(long_) and all(d in digits for d in short)
 
     def normalise(self, lines: list[int], timeout: float) -> dict[int, str]:
-        """The normalised forms of these lines: as `_normalise_many`, but for plain lines every
+        """The normalised forms of these lines: as `normalise_many`, but for plain lines every
         character maps on its own, so their non-ASCII characters are replaced in the UTF-8 bytes
         and the rest is one translate."""
         plain = [n for n in lines if n in self.letters]
         other = [n for n in lines if n not in self.letters]
-        forms = dict(zip(other, _normalise_many([self.lines[n] for n in other], timeout))) if other else {}
+        forms = dict(zip(other, normalise_many([self.lines[n] for n in other], timeout))) if other else {}
         if plain:
             data = "\n".join([self.lines[n] for n in plain]).encode()
-            for char in set(data.translate(None, _ASCII_BYTES).decode()):
+            for char in set(data.translate(None, ASCII_BYTES).decode()):
                 if _PLAIN[char][1] != char.encode():
                     data = data.replace(char.encode(), _PLAIN[char][1])
-            keys = _SPACES.sub(b" ", data.translate(_ASCII_FOLD_SPACES)).decode().split("\n")
+            keys = SPACES.sub(b" ", data.translate(_ASCII_FOLD_SPACES)).decode().split("\n")
             forms.update(zip(plain, map(str.strip, keys)))
         return forms
 

@@ -79,7 +79,7 @@ def normalise(line: str, timeout: float = 1.0) -> str:
     >>> normalise("Foto: dpa | Der Kanzler in Paris.")
     'der kanzler in paris'
     """
-    return _normalise_many([line], timeout)[0]
+    return normalise_many([line], timeout)[0]
 
 
 class _Punctuation(dict):
@@ -95,15 +95,15 @@ class _Punctuation(dict):
         return self[code]
 
 
-_PUNCTUATION = _Punctuation()
-_ASCII_BYTES = bytes(range(128))
-_ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
-# _PUNCTUATION on ASCII bytes; bytes of other characters stay.
-_ASCII_SPACES = bytes(c if c > 127 or chr(c).isalnum() or c == 10 else 32 for c in range(256))
-_SPACES = re.compile(rb"  +")
+PUNCTUATION = _Punctuation()
+ASCII_BYTES = bytes(range(128))
+ASCII_LOWER = bytes.maketrans(bytes(range(65, 91)), bytes(range(97, 123)))
+# PUNCTUATION on ASCII bytes; bytes of other characters stay.
+ASCII_SPACES = bytes(c if c > 127 or chr(c).isalnum() or c == 10 else 32 for c in range(256))
+SPACES = re.compile(rb"  +")
 
 
-def _normalise_many(lines: list[str], timeout: float) -> list[str]:
+def normalise_many(lines: list[str], timeout: float) -> list[str]:
     # One pass over all lines costs far less than one per line: the text is folded, searched for
     # credit cues and stripped of punctuation as a whole, and only lines with a cue are visited.
     suffix, prefix, word = _patterns()
@@ -125,23 +125,23 @@ def _normalise_many(lines: list[str], timeout: float) -> list[str]:
             if stripped != line and word.search(stripped, timeout=timeout):
                 folded[n] = stripped  # a line that is all credit stays comparable as it is
         text = "\n".join(folded)
-    # `" ".join(key.split())` for every line: after _PUNCTUATION the only space left is " ".
+    # `" ".join(key.split())` for every line: after PUNCTUATION the only space left is " ".
     for char in wide:
-        new = _PUNCTUATION[ord(char)]
+        new = PUNCTUATION[ord(char)]
         if new != char:
             text = text.replace(char, new)
-    keys = _SPACES.sub(b" ", text.encode().translate(_ASCII_SPACES)).decode().split("\n")
+    keys = SPACES.sub(b" ", text.encode().translate(ASCII_SPACES)).decode().split("\n")
     return list(map(str.strip, keys))
 
 
 # The words of the one credit form with none of ":", "/", "(" or "©": "photo by ...".
-_BY_WORDS = ("photo", "picture", "image", "foto")
+BY_WORDS = ("photo", "picture", "image", "foto")
 
 
 def _may_end_in_credit(line: str, start: int) -> bool:
     """False when the suffix credit pattern cannot match `line` from `start`, told by a few finds:
     tried at every position of a long line, the pattern takes tens of microseconds to fail. Each
-    of its forms holds "/" or a word of `_BY_WORDS`, or has ":", "©" or ")" followed by at most
+    of its forms holds "/" or a word of `BY_WORDS`, or has ":", "©" or ")" followed by at most
     51 characters and then only spaces and dots (64 are looked at)."""
     trimmed = line
     while (shorter := trimmed.rstrip().rstrip(".")) != trimmed:
@@ -149,7 +149,7 @@ def _may_end_in_credit(line: str, start: int) -> bool:
     end = len(trimmed)
     last = line[max(start, end - 64):end]
     return (any(mark in last for mark in ":©)") or line.find("/", start) >= 0
-            or any(line.find(word, start) >= 0 for word in _BY_WORDS))
+            or any(line.find(word, start) >= 0 for word in BY_WORDS))
 
 
 class _Compatible(dict):
@@ -170,7 +170,7 @@ def _fold(text: str) -> tuple[str, set[str]]:
     lowercased in one bytes.translate."""
     if text.isascii():
         return text.lower(), set()
-    wide = set(text.encode().translate(None, _ASCII_BYTES).decode())
+    wide = set(text.encode().translate(None, ASCII_BYTES).decode())
     # Replacing each character by its own NFKC form leaves the NFKD form of the text as it was,
     # so NFKC of the result is NFKC of the text; on a text with nothing left to compose it
     # returns at once (the same object), and then the characters it holds are known.
@@ -182,9 +182,9 @@ def _fold(text: str) -> tuple[str, set[str]]:
             wide.update(c for c in new if not c.isascii())
     text = unicodedata.normalize("NFKC", replaced)
     if text is not replaced:
-        wide = set(text.encode().translate(None, _ASCII_BYTES).decode())
+        wide = set(text.encode().translate(None, ASCII_BYTES).decode())
     # Folding is per character, and a folded character folds to itself.
-    folded = text.encode().translate(_ASCII_LOWER).decode()
+    folded = text.encode().translate(ASCII_LOWER).decode()
     for char in list(wide):
         new = char.casefold()
         if new != char:

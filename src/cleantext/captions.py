@@ -31,8 +31,8 @@ from collections import Counter
 from dataclasses import dataclass
 from itertools import islice
 
-from .caption_candidates import _candidates, _prefilter_keys, _Skeletons
-from .caption_forms import _normalise_many
+from .caption_candidates import Skeletons, candidates, prefilter_keys
+from .caption_forms import normalise_many
 from .document import Document, Edit, remove_lines
 
 STEP = "captions"
@@ -214,8 +214,8 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     with its credit), the first copy's line is replaced by it and the later one removed.
     """
     text = doc.text
-    prefilter_keys = _prefilter_keys(text)
-    pairs = _candidates(text, options.candidates, prefilter_keys)
+    line_keys = prefilter_keys(text)
+    pairs = candidates(text, options.candidates, line_keys)
     if not pairs:
         return []
     lines = text.split("\n")
@@ -225,20 +225,20 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
     order = sorted(involved)
     # Only lines that may relate to a candidate are normalised, all in one pass; a line found to
     # need its form later (compared with a group's best copy) is normalised then.
-    telling_apart_pays = _telling_apart_pays(pairs, order, prefilter_keys)
+    telling_apart_pays = _telling_apart_pays(pairs, order, line_keys)
     if telling_apart_pays:
-        skeletons = _Skeletons(text, lines, order, prefilter_keys, options.similarity)
+        skeletons = Skeletons(text, lines, order, line_keys, options.similarity)
         may_relate = skeletons.may_relate
         # Equal prefilter keys give equal skeletons: such pairs may relate.
         related = {(i, j) for i, js in pairs.items() for j in js
-                   if prefilter_keys[i] == prefilter_keys[j] or may_relate(i, j)}
+                   if line_keys[i] == line_keys[j] or may_relate(i, j)}
         keys = skeletons.normalise(sorted({n for pair in related for n in pair}), options.timeout)
     else:
-        keys = dict(zip(order, _normalise_many([lines[i] for i in order], options.timeout)))
+        keys = dict(zip(order, normalise_many([lines[i] for i in order], options.timeout)))
 
     def key_of(n: int) -> str:
         if n not in keys:
-            keys[n] = _normalise_many([lines[n]], options.timeout)[0]
+            keys[n] = normalise_many([lines[n]], options.timeout)[0]
         return keys[n]
 
     printed_cache: dict[int, str] = {}
