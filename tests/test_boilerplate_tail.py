@@ -315,3 +315,20 @@ def test_datelines_in_six_languages():
         assert dates.search(line), line
     for line in ["Mai", "3 May", "Im Jahr 2023", "Seite 2 von 12", "Tel. 089 231416", "Version 2.1.4"]:
         assert not dates.search(line), line
+
+
+def test_a_dated_list_below_the_article_keeps_its_last_paragraph():
+    # the date may stand under the headline or above it: the walk up to the first item's headline
+    # must stop at the article's closing paragraph, whatever the item's layout
+    closing = ("The library thanks its readers for their patience and hopes to see all of them again "
+               "in September, the staff said.")
+    items = [("New bus timetable starts on Monday", "Nov 9, 2023", "Buses run every half hour."),
+             ("Town band plays in the park", "Nov 8, 2023", "Three concerts this summer."),
+             ("Market hall gets a new roof", "Nov 7, 2023", "Work begins in spring.")]
+    for order in ((0, 1, 2), (1, 0, 2)):
+        teasers = [item[k] for item in items for k in order]
+        text = page("Library closes for repairs", EN_BODY, closing, teasers, "Privacy Policy")
+        out, _ = clean(text)
+        for line in EN_BODY + [closing]:
+            assert line in out.splitlines(), (order, line)
+        assert teasers[-1] not in out.splitlines(), order

@@ -203,7 +203,9 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
             continue
         item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
         cut = window[0]
-        while cut > begin and window[0] - cut < item - 1:  # the headline above the first dateline
+        # up to the headline above the first dateline; an item whose date is not its last line would
+        # take the walk past the list, so it stops at the first body-like line
+        while cut > begin and window[0] - cut < item - 1 and not counts[cut - 1]:
             cut -= 1
         return cut
     return None
