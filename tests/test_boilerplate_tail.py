@@ -332,3 +332,18 @@ def test_a_dated_list_below_the_article_keeps_its_last_paragraph():
         for line in EN_BODY + [closing]:
             assert line in out.splitlines(), (order, line)
         assert teasers[-1] not in out.splitlines(), order
+
+
+def test_a_dated_gallery_followed_by_short_paragraphs_stays():
+    # news paragraphs are seldom long enough to be LONG_WORDS: two in a row below the dated
+    # lines show that the article goes on
+    gallery = dated_teasers([("Photo", "Waves over the harbour wall", "2 November 2020"),
+                             ("Photo", "Queues outside the shops", "1 November 2020"),
+                             ("Photo", "Lanterns on the river", "31 October 2020")])
+    more = ["The staff will lend out the reading glasses again as soon as the roof has been finished next month.",
+            "Anyone who wants to help carry the old maps down to the cellar of the town hall can sign up there."]
+    for sep in ("\n", "\n\n"):
+        text = sep.join(["Library closes for repairs", *EN_BODY, *gallery, *more, "Privacy Policy"]) + "\n"
+        out, _ = clean(text)
+        for line in EN_BODY + gallery + more:
+            assert line in out.splitlines(), (sep, line)

@@ -194,13 +194,16 @@ def _datelines(lines: list[str], begin: int, end: int, dates: Any) -> list[int]:
 def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found: list[int]) -> int | None:
     """Where a list of dated items starts between `begin` and `end`, below the last long paragraph
     there, or None; `found` holds the datelines there. Each item has its dateline and at least one
-    more line (a headline, a summary): datelines in a row are a chronology, a table of the article."""
+    more line (a headline, a summary): datelines in a row are a chronology, a table of the article.
+    Dated lines with a run of paragraphs below them are inside the article (`_article_goes_on`)."""
     begin = max([k + 1 for k in range(begin, end) if counts[k] >= LONG_WORDS], default=begin)
     found = [i for i in found if i >= begin]
     for j in range(len(found) - LIST_DATES + 1):
         window = found[j:j + LIST_DATES]
         if window[-1] - window[0] > LIST_SPAN or any(b - a < 2 for a, b in zip(window, window[1:])):
             continue
+        if _article_goes_on([k for k in range(window[-1] + 1, end) if lines[k]], counts):
+            continue  # a gallery or a timeline inside the article, whose paragraphs are short
         item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
         cut = window[0]
         # up to the headline above the first dateline; an item whose date is not its last line would
@@ -211,14 +214,20 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
     return None
 
 
+def _article_goes_on(after: list[int], counts: list[int]) -> bool:
+    """Whether `PARAGRAPH_RUN` paragraphs follow one another among the non-blank lines `after`: an
+    article goes on in runs of paragraphs; teaser summaries alternate with headlines, footer blurbs
+    stand alone. News paragraphs are short, so the run, not a paragraph's length, is the evidence."""
+    return any(all(counts[k] for k in after[j:j + PARAGRAPH_RUN])
+               for j in range(len(after) - PARAGRAPH_RUN + 1))
+
+
 def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
     """Whether the lines below line `i` read as a list rather than as more of the article: the next
-    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and no
-    `PARAGRAPH_RUN` paragraphs follow one another anywhere below (an article goes on in runs of
-    paragraphs; teaser summaries alternate with headlines, footer blurbs stand alone)."""
+    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and the
+    article does not go on anywhere below (`_article_goes_on`)."""
     after = [k for k in range(i + 1, len(lines)) if lines[k]]
-    return bool(after) and not counts[after[0]] and not any(
-        all(counts[k] for k in after[j:j + PARAGRAPH_RUN]) for j in range(len(after) - PARAGRAPH_RUN + 1))
+    return bool(after) and not counts[after[0]] and not _article_goes_on(after, counts)
 
 
 def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
