@@ -4,6 +4,8 @@ Every article here is written for these tests; each heuristic has a case that mu
 case that must not.
 """
 
+import pytest
+
 from cleantext.boilerplate import remove_boilerplate
 from cleantext.document import Document, apply_edits
 
@@ -30,8 +32,13 @@ def clean(text):
     return out, edits
 
 
-def page(*parts):
-    return "\n".join(line for part in parts for line in ([part] if isinstance(part, str) else part)) + "\n"
+def page(*parts, sep="\n"):
+    """The lines of `parts` (strings and lists of strings), one a line or, with `sep="\\n\\n"`, with
+    a blank line between each two."""
+    return sep.join(line for part in parts for line in ([part] if isinstance(part, str) else part)) + "\n"
+
+
+LAYOUTS = pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["one-a-line", "blank-between"])
 
 
 def test_comments_below_the_comment_form_go_with_it():
@@ -180,7 +187,8 @@ EN_TEASERS = dated_teasers([
 ])
 
 
-def test_a_list_of_dated_teasers_below_the_article_goes():
+@LAYOUTS
+def test_a_list_of_dated_teasers_below_the_article_goes(sep):
     cases = [
         (EN_BODY, EN_TEASERS, "Privacy Policy"),
         (DE_BODY, dated_teasers([("Region", "Neuer Fahrplan für die Buslinien", "22. Juni 2022"),
@@ -194,9 +202,9 @@ def test_a_list_of_dated_teasers_below_the_article_goes():
                                  ("Ciudad", "Nuevos horarios del autobús", "2 nov 2023")]), "Aviso legal"),
     ]
     for body, teasers, footer in cases:
-        text = page("Headline of the story", body, teasers, footer)
+        text = page("Headline of the story", body, teasers, footer, sep=sep)
         out, edits = clean(text)
-        assert out == page("Headline of the story", body), out
+        assert out == page("Headline of the story", body, sep=sep), out
         assert {e.reason for e in edits} >= {"page-tail"}
 
 
@@ -214,11 +222,12 @@ def test_a_dated_gallery_inside_the_article_stays():
         assert line in out.splitlines()
 
 
-def test_a_chronology_of_datelines_in_a_row_stays():
+@LAYOUTS
+def test_a_chronology_of_datelines_in_a_row_stays(sep):
     # one date per line, no other line between them: a table of the article, not a list of items
     chronology = ["12 March 2021 Council votes for the repairs", "3 May 2021 Firm chosen for the roof",
                   "1 June 2021 Work begins on the roof", "20 August 2021 Library opens again"]
-    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy")
+    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy", sep=sep)
     out, _ = clean(text)
     for line in chronology:
         assert line in out.splitlines()

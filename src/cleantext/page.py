@@ -197,20 +197,23 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
     more line (a headline, a summary): datelines in a row are a chronology, a table of the article.
     Dated lines with a run of paragraphs below them are inside the article (`_article_goes_on`)."""
     begin = max([k + 1 for k in range(begin, end) if counts[k] >= LONG_WORDS], default=begin)
-    found = [i for i in found if i >= begin]
+    # positions among the non-blank lines: a page with a blank line between each two is the same list
+    rows = [k for k in range(begin, end) if lines[k]]
+    rank = {k: r for r, k in enumerate(rows)}
+    found = [rank[i] for i in found if i in rank]
     for j in range(len(found) - LIST_DATES + 1):
         window = found[j:j + LIST_DATES]
         if window[-1] - window[0] > LIST_SPAN or any(b - a < 2 for a, b in zip(window, window[1:])):
             continue
-        if _article_goes_on([k for k in range(window[-1] + 1, end) if lines[k]], counts):
+        if _article_goes_on(rows[window[-1] + 1:], counts):
             continue  # a gallery or a timeline inside the article, whose paragraphs are short
         item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
         cut = window[0]
         # up to the headline above the first dateline; an item whose date is not its last line would
         # take the walk past the list, so it stops at the first body-like line
-        while cut > begin and window[0] - cut < item - 1 and not counts[cut - 1]:
+        while cut > 0 and window[0] - cut < item - 1 and not counts[rows[cut - 1]]:
             cut -= 1
-        return cut
+        return rows[cut]
     return None
 
 
