@@ -356,3 +356,17 @@ def test_a_dated_gallery_followed_by_short_paragraphs_stays():
         out, _ = clean(text)
         for line in EN_BODY + gallery + more:
             assert line in out.splitlines(), (sep, line)
+
+
+@LAYOUTS
+def test_subheads_below_a_photo_credit_or_a_related_label_stay(sep):
+    # a photo credit carries a © but no year, unlike a footer's copyright line; and an article's
+    # last sections, a subhead over one paragraph each, alternate just like teasers with summaries
+    sections = ["The roof", "A firm from the valley will replace the slates and the old beams, which have rotted in places.",
+                "The maps", "The oldest maps will be kept in the cellar of the town hall until the reading room is dry."]
+    for label in ("© Anna Berg/dpa", "Related:"):
+        text = page("Library closes for repairs", EN_BODY[:3], label, "The reading room after the storm",
+                    sections, "Privacy Policy", sep=sep)
+        out, _ = clean(text)
+        for line in EN_BODY[:3] + sections:
+            assert line in out.splitlines(), (label, line)
