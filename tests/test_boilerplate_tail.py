@@ -370,3 +370,12 @@ def test_subheads_below_a_photo_credit_or_a_related_label_stay(sep):
         out, _ = clean(text)
         for line in EN_BODY[:3] + sections:
             assert line in out.splitlines(), (label, line)
+
+
+def test_version_numbers_are_no_dates():
+    from cleantext.rules import compiled
+    dates = compiled((), (), ()).dates
+    for line in ["Python 3.10.12", "Release 1.12.10.3", "Node 18.12.01"]:
+        assert not dates.search(line), line
+    for line in ["Berlin, 03.10.12", "05.11.23", "11/05/23"]:
+        assert dates.search(line), line

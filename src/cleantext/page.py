@@ -196,9 +196,16 @@ gallery, a timeline, an inline teaser or a comment thread inside the article. On
 of real pages 60 lost article text, 30 removed less."""
 
 
-def _datelines(lines: list[str], begin: int, end: int, dates: Any) -> list[int]:
-    return [i for i in range(begin, end) if 0 < len(lines[i]) <= DATE_CHARS
-            and any(c.isdigit() for c in lines[i]) and dates.search(lines[i])]
+def _datelines(lines: list[str], begin: int, end: int, dates: Any, timeout: float) -> list[int]:
+    found = []
+    for i in range(begin, end):
+        if 0 < len(lines[i]) <= DATE_CHARS and any(c.isdigit() for c in lines[i]):
+            try:
+                if dates.search(lines[i], timeout=timeout):
+                    found.append(i)
+            except TimeoutError:
+                pass  # a line the date pattern cannot settle in time is no evidence for a cut
+    return found
 
 
 def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found: list[int]) -> int | None:
@@ -256,8 +263,10 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
          options: BoilerplateOptions, weak_ends: bool = True,
          dates: Any = None) -> tuple[dict[int, tuple[str, str]], bool]:
     """Which lines go, keyed by index with (reason, detail); and whether an article body was found.
-    `weak_ends` lets a comment form or a teaser list end the article below half of its body
-    (`_ends_article`); without it only markers below the bulk of the body do."""
+    `weak_ends` lets the weaker end-of-article evidence end the article below half of its body: a
+    comment form or a teaser list (`_ends_article`), a list of dated items (`_dated_list`) and a
+    list below a related-links, share or copyright line (`_list_follows`); without it only markers
+    below the bulk of the body do."""
     removals: dict[int, tuple[str, str]] = {}
     disabled = options.disabled
     n = len(lines)
@@ -304,7 +313,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             up -= 1
         if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
             tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
-        found = _datelines(lines, start, tail, dates) if weak_ends and dates is not None else []
+        found = _datelines(lines, start, tail, dates, options.rule_timeout) if weak_ends and dates is not None else []
         if len(found) >= LIST_DATES:
             # a list of dated teasers or posts once half of the body is above it
             counts = [words(i) for i in range(n)]
