@@ -227,8 +227,10 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
         item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
         cut = window[0]
         # up to the headline above the first dateline; an item whose date is not its last line would
-        # take the walk past the list, so it stops at the first body-like line
-        while cut > 0 and window[0] - cut < item - 1 and not counts[rows[cut - 1]]:
+        # take the walk past the list, so it stops at the first body-like or sentence-shaped line:
+        # the article's closing sentence may be short, a headline seldom ends in a full stop
+        while cut > 0 and window[0] - cut < item - 1 and not counts[rows[cut - 1]] \
+                and not _sentence_like(lines[rows[cut - 1]]):
             cut -= 1
         return rows[cut]
     return None
