@@ -4,6 +4,8 @@ Every article here is written for these tests; each heuristic has a case that mu
 case that must not.
 """
 
+import pytest
+
 from cleantext.boilerplate import remove_boilerplate
 from cleantext.document import Document, apply_edits
 
@@ -30,8 +32,13 @@ def clean(text):
     return out, edits
 
 
-def page(*parts):
-    return "\n".join(line for part in parts for line in ([part] if isinstance(part, str) else part)) + "\n"
+def page(*parts, sep="\n"):
+    """The lines of `parts` (strings and lists of strings), one a line or, with `sep="\\n\\n"`, with
+    a blank line between each two."""
+    return sep.join(line for part in parts for line in ([part] if isinstance(part, str) else part)) + "\n"
+
+
+LAYOUTS = pytest.mark.parametrize("sep", ["\n", "\n\n"], ids=["one-a-line", "blank-between"])
 
 
 def test_comments_below_the_comment_form_go_with_it():
@@ -180,7 +187,8 @@ EN_TEASERS = dated_teasers([
 ])
 
 
-def test_a_list_of_dated_teasers_below_the_article_goes():
+@LAYOUTS
+def test_a_list_of_dated_teasers_below_the_article_goes(sep):
     cases = [
         (EN_BODY, EN_TEASERS, "Privacy Policy"),
         (DE_BODY, dated_teasers([("Region", "Neuer Fahrplan für die Buslinien", "22. Juni 2022"),
@@ -194,9 +202,9 @@ def test_a_list_of_dated_teasers_below_the_article_goes():
                                  ("Ciudad", "Nuevos horarios del autobús", "2 nov 2023")]), "Aviso legal"),
     ]
     for body, teasers, footer in cases:
-        text = page("Headline of the story", body, teasers, footer)
+        text = page("Headline of the story", body, teasers, footer, sep=sep)
         out, edits = clean(text)
-        assert out == page("Headline of the story", body), out
+        assert out == page("Headline of the story", body, sep=sep), out
         assert {e.reason for e in edits} >= {"page-tail"}
 
 
@@ -214,11 +222,12 @@ def test_a_dated_gallery_inside_the_article_stays():
         assert line in out.splitlines()
 
 
-def test_a_chronology_of_datelines_in_a_row_stays():
+@LAYOUTS
+def test_a_chronology_of_datelines_in_a_row_stays(sep):
     # one date per line, no other line between them: a table of the article, not a list of items
     chronology = ["12 March 2021 Council votes for the repairs", "3 May 2021 Firm chosen for the roof",
                   "1 June 2021 Work begins on the roof", "20 August 2021 Library opens again"]
-    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy")
+    text = page("Library closes for repairs", EN_BODY, "How it happened", chronology, "Privacy Policy", sep=sep)
     out, _ = clean(text)
     for line in chronology:
         assert line in out.splitlines()
@@ -315,3 +324,60 @@ def test_datelines_in_six_languages():
         assert dates.search(line), line
     for line in ["Mai", "3 May", "Im Jahr 2023", "Seite 2 von 12", "Tel. 089 231416", "Version 2.1.4"]:
         assert not dates.search(line), line
+
+
+def test_a_dated_list_below_the_article_keeps_its_last_paragraph():
+    # the date may stand under the headline or above it: the walk up to the first item's headline
+    # must stop at the article's closing paragraph, whatever the item's layout
+    closing = ("The library thanks its readers for their patience and hopes to see all of them again "
+               "in September, the staff said.")
+    items = [("New bus timetable starts on Monday", "Nov 9, 2023", "Buses run every half hour."),
+             ("Town band plays in the park", "Nov 8, 2023", "Three concerts this summer."),
+             ("Market hall gets a new roof", "Nov 7, 2023", "Work begins in spring.")]
+    short = "The library thanks its readers for their patience."  # too short to be body-like
+    for last in (closing, short):
+        for order in ((0, 1, 2), (1, 0, 2)):
+            teasers = [item[k] for item in items for k in order]
+            text = page("Library closes for repairs", EN_BODY, last, teasers, "Privacy Policy")
+            out, _ = clean(text)
+            for line in EN_BODY + [last]:
+                assert line in out.splitlines(), (order, line)
+            assert teasers[-1] not in out.splitlines(), order
+
+
+def test_a_dated_gallery_followed_by_short_paragraphs_stays():
+    # news paragraphs are seldom long enough to be LONG_WORDS: two in a row below the dated
+    # lines show that the article goes on
+    gallery = dated_teasers([("Photo", "Waves over the harbour wall", "2 November 2020"),
+                             ("Photo", "Queues outside the shops", "1 November 2020"),
+                             ("Photo", "Lanterns on the river", "31 October 2020")])
+    more = ["The staff will lend out the reading glasses again as soon as the roof has been finished next month.",
+            "Anyone who wants to help carry the old maps down to the cellar of the town hall can sign up there."]
+    for sep in ("\n", "\n\n"):
+        text = sep.join(["Library closes for repairs", *EN_BODY, *gallery, *more, "Privacy Policy"]) + "\n"
+        out, _ = clean(text)
+        for line in EN_BODY + gallery + more:
+            assert line in out.splitlines(), (sep, line)
+
+
+@LAYOUTS
+def test_subheads_below_a_photo_credit_or_a_related_label_stay(sep):
+    # a photo credit carries a © but no year, unlike a footer's copyright line; and an article's
+    # last sections, a subhead over one paragraph each, alternate just like teasers with summaries
+    sections = ["The roof", "A firm from the valley will replace the slates and the old beams, which have rotted in places.",
+                "The maps", "The oldest maps will be kept in the cellar of the town hall until the reading room is dry."]
+    for label in ("© Anna Berg/dpa", "Related:"):
+        text = page("Library closes for repairs", EN_BODY[:3], label, "The reading room after the storm",
+                    sections, "Privacy Policy", sep=sep)
+        out, _ = clean(text)
+        for line in EN_BODY[:3] + sections:
+            assert line in out.splitlines(), (label, line)
+
+
+def test_version_numbers_are_no_dates():
+    from cleantext.rules import compiled
+    dates = compiled((), (), ()).dates
+    for line in ["Python 3.10.12", "Release 1.12.10.3", "Node 18.12.01"]:
+        assert not dates.search(line), line
+    for line in ["Berlin, 03.10.12", "05.11.23", "11/05/23"]:
+        assert dates.search(line), line

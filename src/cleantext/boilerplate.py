@@ -18,8 +18,10 @@ away from running prose:
   once half of the body is above it, and so does a related-links label that opens a list of short
   lines. Below the last long paragraph, once half of the body is above it, a list of dated items
   (teasers, posts: three short datelines, each with its headline) ends the article, and so does a
-  related-links, share or copyright line followed by a list (teaser headlines with their summaries);
-  where these weaker ends would take more than half the words, they are not used.
+  related-links, share or copyright line (one with a year: "© Anna Berg/dpa" is a photo credit)
+  followed by a list (teaser headlines with their summaries). Two paragraphs in a row, or a subhead
+  over a paragraph, below such lines show the article going on, and they stay. Where these weaker
+  ends would take more than half the words, they are not used.
   Labels and datelines decide where the chrome starts and ends: a list of short lines alone
   (ingredients, facts, a table) is never evidence of boilerplate.
 

@@ -9,6 +9,7 @@ a list of dated teasers). `plan` turns that into the lines the step removes.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
@@ -94,7 +95,8 @@ END_MARKERS = frozenset({"comment-form", "related-links", "share-row", "newslett
 """Rule ids whose line and block rules end an article when they follow the bulk of its body (edge
 rules are single words such as "Name" or "Twitter": too weak to end anything). An author box
 heading counts only below the bulk of the body (`TAIL_SHARE`): the same box can stand under the
-headline. A copyright line is a footer's: no article goes on below it."""
+headline. A copyright line is a footer's: no article goes on below it; but only one with a year
+(`_end_marker`) is a copyright line: "© Anna Berg/dpa" is a photo credit inside the article."""
 PARAGRAPH_RUN = 2
 """Body-like lines in a row that show the article going on below an end marker: the article's last
 two paragraphs below an inline "Read more:" teaser. On a development set of real pages 3 removed
@@ -103,6 +105,14 @@ LIST_ENDS = frozenset({"related-links", "share-row", "copyright"})
 """End-of-article markers that also end it below half of its body when they lie below its last long
 paragraph and a list follows them (`_list_follows`): a teaser list with summaries, which are
 sentence-shaped and so hide the list from `TEASER_RUN`."""
+YEAR = re.compile(r"(?<!\d)\d{4}(?!\d)")
+
+
+def _end_marker(line: str, rule_id: str) -> bool:
+    """Whether a line labelled `rule_id` (by a line or block rule) is an end-of-article marker."""
+    return rule_id in END_MARKERS and (rule_id != "copyright" or YEAR.search(line) is not None)
+
+
 TAIL_SHARE = 0.8
 """Share of the body's words that must lie above an end-of-article marker for it to end the article.
 On a development set of real pages 0.8 lost no article text; 0.6 and 0.7 began to cut it."""
@@ -186,45 +196,79 @@ gallery, a timeline, an inline teaser or a comment thread inside the article. On
 of real pages 60 lost article text, 30 removed less."""
 
 
-def _datelines(lines: list[str], begin: int, end: int, dates: Any) -> list[int]:
-    return [i for i in range(begin, end) if 0 < len(lines[i]) <= DATE_CHARS
-            and any(c.isdigit() for c in lines[i]) and dates.search(lines[i])]
+def _datelines(lines: list[str], begin: int, end: int, dates: Any, timeout: float) -> list[int]:
+    found = []
+    for i in range(begin, end):
+        if 0 < len(lines[i]) <= DATE_CHARS and any(c.isdigit() for c in lines[i]):
+            try:
+                if dates.search(lines[i], timeout=timeout):
+                    found.append(i)
+            except TimeoutError:
+                pass  # a line the date pattern cannot settle in time is no evidence for a cut
+    return found
 
 
 def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found: list[int]) -> int | None:
     """Where a list of dated items starts between `begin` and `end`, below the last long paragraph
     there, or None; `found` holds the datelines there. Each item has its dateline and at least one
-    more line (a headline, a summary): datelines in a row are a chronology, a table of the article."""
+    more line (a headline, a summary): datelines in a row are a chronology, a table of the article.
+    Dated lines with a run of paragraphs below them are inside the article (`_article_goes_on`)."""
     begin = max([k + 1 for k in range(begin, end) if counts[k] >= LONG_WORDS], default=begin)
-    found = [i for i in found if i >= begin]
+    # positions among the non-blank lines: a page with a blank line between each two is the same list
+    rows = [k for k in range(begin, end) if lines[k]]
+    rank = {k: r for r, k in enumerate(rows)}
+    found = [rank[i] for i in found if i in rank]
     for j in range(len(found) - LIST_DATES + 1):
         window = found[j:j + LIST_DATES]
         if window[-1] - window[0] > LIST_SPAN or any(b - a < 2 for a, b in zip(window, window[1:])):
             continue
+        if _article_goes_on(rows[window[-1] + 1:], lines, counts):
+            continue  # a gallery or a timeline inside the article, whose paragraphs are short
         item = (window[-1] - window[0]) // (LIST_DATES - 1)  # lines an item takes
         cut = window[0]
-        while cut > begin and window[0] - cut < item - 1:  # the headline above the first dateline
+        # up to the headline above the first dateline; an item whose date is not its last line would
+        # take the walk past the list, so it stops at the first body-like or sentence-shaped line:
+        # the article's closing sentence may be short, a headline seldom ends in a full stop
+        while cut > 0 and window[0] - cut < item - 1 and not counts[rows[cut - 1]] \
+                and not _sentence_like(lines[rows[cut - 1]]):
             cut -= 1
-        return cut
+        return rows[cut]
     return None
+
+
+SUBHEAD_WORDS = 3
+"""Words of a subhead at most ("The roof", "What comes next"): it names a topic, where a teaser's
+headline is a sentence with a verb ("Town band plays in the park"). A four-word subhead over a
+single paragraph reads as a teaser still; one over two paragraphs is a `PARAGRAPH_RUN`."""
+
+
+def _article_goes_on(after: list[int], lines: list[str], counts: list[int]) -> bool:
+    """Whether the article goes on among the non-blank lines `after`: `PARAGRAPH_RUN` paragraphs
+    follow one another (teaser summaries alternate with headlines, footer blurbs stand alone), or
+    a subhead stands over a paragraph (an article's last sections may each have only one). News
+    paragraphs are short, so these shapes, not a paragraph's length, are the evidence."""
+    if any(all(counts[k] for k in after[j:j + PARAGRAPH_RUN]) for j in range(len(after) - PARAGRAPH_RUN + 1)):
+        return True
+    return any(not counts[a] and counts[b] and len(lines[a].split()) <= SUBHEAD_WORDS
+               and lines[a][-1] not in TERMINAL for a, b in zip(after, after[1:]))
 
 
 def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
     """Whether the lines below line `i` read as a list rather than as more of the article: the next
-    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and no
-    `PARAGRAPH_RUN` paragraphs follow one another anywhere below (an article goes on in runs of
-    paragraphs; teaser summaries alternate with headlines, footer blurbs stand alone)."""
+    line is no paragraph ("Read more:" followed by the article's last paragraph stays), and the
+    article does not go on anywhere below (`_article_goes_on`)."""
     after = [k for k in range(i + 1, len(lines)) if lines[k]]
-    return bool(after) and not counts[after[0]] and not any(
-        all(counts[k] for k in after[j:j + PARAGRAPH_RUN]) for j in range(len(after) - PARAGRAPH_RUN + 1))
+    return bool(after) and not counts[after[0]] and not _article_goes_on(after, lines, counts)
 
 
 def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
          options: BoilerplateOptions, weak_ends: bool = True,
          dates: Any = None) -> tuple[dict[int, tuple[str, str]], bool]:
     """Which lines go, keyed by index with (reason, detail); and whether an article body was found.
-    `weak_ends` lets a comment form or a teaser list end the article below half of its body
-    (`_ends_article`); without it only markers below the bulk of the body do."""
+    `weak_ends` lets the weaker end-of-article evidence end the article below half of its body: a
+    comment form or a teaser list (`_ends_article`), a list of dated items (`_dated_list`) and a
+    list below a related-links, share or copyright line (`_list_follows`); without it only markers
+    below the bulk of the body do."""
     removals: dict[int, tuple[str, str]] = {}
     disabled = options.disabled
     n = len(lines)
@@ -271,7 +315,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             up -= 1
         if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
             tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
-        found = _datelines(lines, start, tail, dates) if weak_ends and dates is not None else []
+        found = _datelines(lines, start, tail, dates, options.rule_timeout) if weak_ends and dates is not None else []
         if len(found) >= LIST_DATES:
             # a list of dated teasers or posts once half of the body is above it
             counts = [words(i) for i in range(n)]
@@ -283,7 +327,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                     half = i + 1
                     break
             tail = _dated_list(lines, counts, half, tail, [i for i in found if i >= half]) or tail
-        if any(start <= i < tail and where != "edge" and rule_id in END_MARKERS
+        if any(start <= i < tail and where != "edge" and _end_marker(lines[i], rule_id)
                for i, (where, rule_id) in matches.items()):
             # an end-of-article marker once the bulk of the body is above it
             counts = [words(i) for i in range(n)]
@@ -292,7 +336,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             last_long = max((k for k in range(start, tail) if counts[k] >= LONG_WORDS), default=-1)
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
-                if i in matches and matches[i][0] != "edge" and matches[i][1] in END_MARKERS \
+                if i in matches and matches[i][0] != "edge" and _end_marker(lines[i], matches[i][1]) \
                         and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
                                           weak_ends, last_long):
                     tail = i

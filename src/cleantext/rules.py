@@ -195,8 +195,13 @@ class RuleSet:
         return None if found is None else (self.rules[found].where, self.rules[found].id)
 
 
-NUMERIC_DATE = r"\d{1,2}[./-]\d{1,2}[./-](?:\d{4}|\d{2})|\d{4}-\d{2}-\d{2}"
-"""Dates written in digits ("05.11.2023", "11/05/23", "2023-11-05"), read alike in every language."""
+NUMERIC_DATE = (r"\d{1,2}[./-]\d{1,2}[./-]\d{4}(?![./-]\d)"
+                r"|(?<![^\W\d_] )\d{1,2}[./-]\d{1,2}[./-]\d{2}(?![./-]\d)"
+                r"|\d{4}-\d{2}-\d{2}")
+"""Dates written in digits ("05.11.2023", "11/05/23", "2023-11-05"), read alike in every language.
+A version number has the same shape ("Python 3.10.12"): one with more parts, or one with a
+two-digit last part right after a word, is no date. A date after a word ("am 3.10.12") is missed;
+a dateline mostly stands alone or after a name and a comma."""
 
 
 def date_pattern(months: Iterable[str]) -> Any:
