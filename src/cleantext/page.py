@@ -196,6 +196,11 @@ gallery, a timeline, an inline teaser or a comment thread inside the article. On
 of real pages 60 lost article text, 30 removed less."""
 
 
+def _last_long(counts: list[int], begin: int, end: int) -> int:
+    """The last line from `begin` to `end` with `LONG_WORDS` body words or more, else `begin - 1`."""
+    return max((k for k in range(begin, end) if counts[k] >= LONG_WORDS), default=begin - 1)
+
+
 def _datelines(lines: list[str], begin: int, end: int, dates: Any, timeout: float) -> list[int]:
     found = []
     for i in range(begin, end):
@@ -213,7 +218,7 @@ def _dated_list(lines: list[str], counts: list[int], begin: int, end: int, found
     there, or None; `found` holds the datelines there. Each item has its dateline and at least one
     more line (a headline, a summary): datelines in a row are a chronology, a table of the article.
     Dated lines with a run of paragraphs below them are inside the article (`_article_goes_on`)."""
-    begin = max([k + 1 for k in range(begin, end) if counts[k] >= LONG_WORDS], default=begin)
+    begin = _last_long(counts, begin, end) + 1
     # positions among the non-blank lines: a page with a blank line between each two is the same list
     rows = [k for k in range(begin, end) if lines[k]]
     rank = {k: r for r, k in enumerate(rows)}
@@ -316,29 +321,28 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
         if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
             tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
         found = _datelines(lines, start, tail, dates, options.rule_timeout) if weak_ends and dates is not None else []
+        markers = {i for i, (where, rule_id) in matches.items()
+                   if start <= i < tail and where != "edge" and _end_marker(lines[i], rule_id)}
+        if len(found) >= LIST_DATES or markers:
+            counts = [words(i) for i in range(n)]
+            _, _, total, core_end = body_region(lines, counts)
         if len(found) >= LIST_DATES:
             # a list of dated teasers or posts once half of the body is above it
-            counts = [words(i) for i in range(n)]
-            _, _, total, _ = body_region(lines, counts)
             words_before, half = 0, tail
             for i in range(start, tail):
                 words_before += counts[i]
                 if words_before >= COMMENT_SHARE * total:
                     half = i + 1
                     break
-            tail = _dated_list(lines, counts, half, tail, [i for i in found if i >= half]) or tail
-        if any(start <= i < tail and where != "edge" and _end_marker(lines[i], rule_id)
-               for i, (where, rule_id) in matches.items()):
+            tail = _dated_list(lines, counts, half, tail, found) or tail
+            markers = {i for i in markers if i < tail}
+        if markers:
             # an end-of-article marker once the bulk of the body is above it
-            counts = [words(i) for i in range(n)]
-            _, _, total, core_end = body_region(lines, counts)
-            words_before = 0
-            last_long = max((k for k in range(start, tail) if counts[k] >= LONG_WORDS), default=-1)
+            words_before, last_long = 0, _last_long(counts, start, tail)
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
-                if i in matches and matches[i][0] != "edge" and _end_marker(lines[i], matches[i][1]) \
-                        and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
-                                          weak_ends, last_long):
+                if i in markers and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
+                                               weak_ends, last_long):
                     tail = i
                     break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
