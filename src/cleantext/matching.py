@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from cleantext.names import Gazetteer, Target, accent_penalty, fold, lookup, multi_parts, pick, tier
+from cleantext.names import WORD, Gazetteer, Target, accent_penalty, fold, lookup, multi_parts, pick, tier
 
 if TYPE_CHECKING:
     from cleantext.guards import _Checker
@@ -29,7 +29,6 @@ if TYPE_CHECKING:
 _CAPITALS = "".join(filter(str.isupper, map(chr, range(0x10000))))
 CAPITALISED = re.compile(r"[" + re.escape(_CAPITALS) + r"][^\W_]{3,}")
 OCR_L = re.compile(r"l[nrstcz][a-z][^\W_]+")
-WORD = regex.compile(r"[\p{L}\p{M}\p{N}]+")
 _WORD_CHAR = regex.compile(r"[\p{L}\p{M}\p{N}]")
 _ALNUM_RUN = re.compile(r"[^\W_]*")  # `re`'s [^\W_] is exactly str.isalnum
 _WORD_SPLIT = regex.compile(r"([\p{L}\p{M}\p{N}]+)")

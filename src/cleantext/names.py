@@ -413,15 +413,14 @@ def _buckets(wordlist: str, language: str) -> tuple[list[str], ...] | None:
     return tuple(buckets) if buckets is not None else None
 
 
-@lru_cache(maxsize=16)
-def small_words(language: str) -> frozenset[str]:
-    """Every word of wordfreq's small list for `language` (all have Zipf >= 3)."""
+def _small_list(language: str):
+    """Every word of wordfreq's small list for `language` (all have Zipf >= 3), in its buckets."""
     buckets = _buckets("small", language)
     if buckets is not None:
-        return frozenset().union(*buckets)
+        return chain.from_iterable(buckets)
     import wordfreq
 
-    return frozenset(wordfreq.get_frequency_dict(language, "small"))
+    return wordfreq.get_frequency_dict(language, "small")
 
 
 @lru_cache(maxsize=4)
@@ -432,10 +431,8 @@ def common_words(languages: tuple[str, ...] = COMMON_LANGUAGES) -> frozenset[str
     first word) or another language's own spelling of a place ("Kenia", "Rusia"): either way
     not ours to change, and most tokens stop here without a lookup.
     """
-    lists = [_buckets("small", language) for language in languages]
-    if None not in lists:  # one set from every word list: 0.02 s, not 0.047 s through one per language
-        return frozenset(chain.from_iterable(chain.from_iterable(lists)))
-    return frozenset().union(*(small_words(language) for language in languages))
+    # One set from every word list: 0.02 s, not 0.047 s through a set per language.
+    return frozenset(chain.from_iterable(map(_small_list, languages)))
 
 
 _STRIDE = 16
