@@ -109,7 +109,7 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
                 removals[i] = ("site-boilerplate", "line recurs across this site's documents")
     if not removals:
         return []
-    edits = remove_lines(text, STEP, removals)
+    edits = remove_lines(text, STEP, removals, lines)
     if not body_found:
         total = len(text.split())  # the same count as line by line: a line break is whitespace
         removed = _words(lines, removals)
