@@ -15,7 +15,8 @@ from collections import Counter
 from itertools import compress
 from operator import itemgetter, methodcaller
 
-from .caption_forms import ASCII_BYTES, ASCII_LOWER, ASCII_SPACES, BY_WORDS, PUNCTUATION, SPACES, normalise_many
+from .caption_forms import (ASCII_BYTES, ASCII_LOWER, ASCII_SPACES, BY_WORDS, PUNCTUATION, SPACES, finds,
+                            line_numbers, normalise_many)
 
 # The prefilter runs bytes.translate on UTF-8 (memory speed): ASCII lowercased, ASCII punctuation
 # and spaces dropped, every other byte kept, so no letter of any script is lost; common wide
@@ -144,11 +145,11 @@ class Skeletons:
         if wide:
             joined = joined.translate(None, _NON_ASCII_BYTES)
         letters = joined.split(b"\n")
-        not_plain = _line_numbers(text, [at for mark in marks for at in _finds(text, mark)])
+        not_plain = line_numbers(text, [at for mark in marks for at in finds(text, mark)])
         # "Photo by ..." is a credit only at either end of a line: its words open the skeleton or
         # lie in its last letters.
         ends = b"\n".join(map(itemgetter(slice(-_BY_REACH, None)), letters))
-        at_word = _line_numbers(ends, [at for word in _CREDIT_SPACED_WORDS for at in _finds(ends, word)])
+        at_word = line_numbers(ends, [at for word in _CREDIT_SPACED_WORDS for at in finds(ends, word)])
         not_plain.update(order[k] for k in at_word)
         not_plain.update(compress(order, map(methodcaller("startswith", _CREDIT_SPACED_WORDS), letters)))
         self.letters = dict(zip(order, letters))
@@ -190,22 +191,3 @@ class Skeletons:
             keys = SPACES.sub(b" ", data.translate(_ASCII_FOLD_SPACES)).decode().split("\n")
             forms.update(zip(plain, map(str.strip, keys)))
         return forms
-
-
-def _finds(text, part):
-    """Every offset of `part` in `text` (str or bytes), in order."""
-    at = text.find(part)
-    while at >= 0:
-        yield at
-        at = text.find(part, at + 1)
-
-
-def _line_numbers(text, offsets: list[int]) -> set[int]:
-    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
-    numbers, line, counted = set(), 0, 0
-    newline = "\n" if isinstance(text, str) else b"\n"
-    for at in sorted(offsets):
-        line += text.count(newline, counted, at)
-        counted = at
-        numbers.add(line)
-    return numbers

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from bisect import bisect_right
 from functools import lru_cache
-from itertools import accumulate
 
 import regex
 
@@ -207,17 +205,26 @@ def _cued_lines(text: str, wide: set[str]) -> list[int]:
             end = text.find("\n", at)
             at = text.find(stem, end) if end >= 0 else -1
     # "(c)" and every agency form hold "(" or "/", rare characters found at memory speed.
-    at = text.find("(")
+    hits += [at for at in finds(text, "(") if text.startswith(_PAREN_FORMS, at)]
+    hits += [at for at in finds(text, "/")
+             if text.endswith(_AGENCY_WORDS, 0, at) or text.endswith(_AGENCY_SPACED, 0, at)]
+    return sorted(line_numbers(text, hits))
+
+
+def finds(text, part):
+    """Every offset of `part` in `text` (str or bytes), in order."""
+    at = text.find(part)
     while at >= 0:
-        if text.startswith(_PAREN_FORMS, at):
-            hits.append(at)
-        at = text.find("(", at + 1)
-    at = text.find("/")
-    while at >= 0:
-        if text.endswith(_AGENCY_WORDS, 0, at) or text.endswith(_AGENCY_SPACED, 0, at):
-            hits.append(at)
-        at = text.find("/", at + 1)
-    if not hits:
-        return []
-    ends = list(accumulate(len(line) + 1 for line in text.split("\n")))
-    return sorted({bisect_right(ends, at) for at in hits})
+        yield at
+        at = text.find(part, at + 1)
+
+
+def line_numbers(text, offsets: list[int]) -> set[int]:
+    """The numbers of the lines of `text` (split at newlines) holding these offsets."""
+    numbers, line, counted = set(), 0, 0
+    newline = "\n" if isinstance(text, str) else b"\n"
+    for at in sorted(offsets):
+        line += text.count(newline, counted, at)
+        counted = at
+        numbers.add(line)
+    return numbers
