@@ -8,9 +8,10 @@
 Prints, for the first `--mb` megabytes of .txt files (sorted paths): MB/s (UTF-8 input, 10^6
 bytes) and docs/s of every step in `pipeline.STEPS` as it runs inside the pipeline, of the
 language label, and of the whole pipeline (a first pass, with its one-off loads, and warm); the
-Unicode step alone on text that needs no fix (the pipeline's own output); peak RSS; start-up (a fresh process importing cleantext and cleaning one
-document). Ratios are to reading the same files and, with `--peers`, to clean-text and
-datatrove run on the same files in the same run, in their own venv (benchmarks/peers/).
+Unicode step alone on text that needs no fix (the pipeline's own output); peak RSS; start-up (a
+fresh process importing cleantext and cleaning one document). Ratios are to reading the same
+files and, with `--peers`, to clean-text and datatrove run on the same files in the same run, in
+their own venv (benchmarks/peers/).
 `--hash` prints a digest of every output text and edit, and one of the language labels: equal
 digests before and after a change mean the change altered no output. Figures, not a test.
 """
