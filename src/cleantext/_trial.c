@@ -65,7 +65,7 @@ to_list(const double *prob, Py_ssize_t n)
 
 /* trial(ngrams, probs, draw, n, weight, conv_threshold, iteration_limit, sum) -> (prob, converged) */
 static PyObject *
-trial(PyObject *self, PyObject *args)
+trial(PyObject *Py_UNUSED(self), PyObject *args)
 {
     PyObject *ngrams, *probs, *draw, *sum;
     Py_ssize_t n, limit;
@@ -125,7 +125,7 @@ static PyMethodDef methods[] = {
     {NULL, NULL, 0, NULL},
 };
 
-static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_trial", NULL, -1, methods};
+static struct PyModuleDef module = {PyModuleDef_HEAD_INIT, "_trial", NULL, -1, methods, NULL, NULL, NULL, NULL};
 
 PyMODINIT_FUNC
 PyInit__trial(void)
