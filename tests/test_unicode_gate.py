@@ -15,7 +15,7 @@ from ftfy.chardata import CONTROL_CHARS
 from hypothesis import example, given, settings, strategies as st
 
 from cleantext.document import Document, apply_edits
-from cleantext.unicode import _ftfy_config, _gate, fix_unicode, sre_constants, sre_parse
+from cleantext.unicode import _ftfy_config, _gate, _repair, fix_unicode, sre_constants, sre_parse
 
 ALL_CODES = range(sys.maxunicode + 1)
 
@@ -157,3 +157,16 @@ def test_in_place_opcodes_equal_sequence_matcher(a, data):
     if data.draw(st.booleans()):
         b = data.draw(st.lists(st.sampled_from(["a", " ", "b", "X"]), max_size=30))
     assert _opcodes(a, b) == difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes()
+
+
+@settings(max_examples=1500, deadline=None)
+@given(messy, st.booleans())
+@example("caf\u00c3\u00a9 &amp;eacute; \u00c3\u00a9\n", True)
+@example("\u00c3\u00a9 \x9d \x1b[1mA\n", False)
+def test_repair_equals_ftfy_fix_and_explain(text, unescape):
+    """The repair of one line skips only confirmations: same text, same explanation as ftfy's."""
+    config = _ftfy_config(unescape, 1_000_000)
+    for line in text.splitlines(keepends=True):
+        expected = ftfy.fix_and_explain(line, config=config)
+        fixed, steps = _repair(line, config, _gate(unescape))
+        assert (fixed, [tuple(s) for s in steps]) == (expected.text, [tuple(s) for s in expected.explanation])

@@ -93,8 +93,6 @@ def fix_unicode(doc: Document, options: UnicodeOptions = UnicodeOptions()) -> li
     match = gate.search(text)
     if match is None:
         return []
-    import ftfy
-
     config = _ftfy_config(unescape, options.max_decode_length)
     edits: list[Edit] = []
     while match is not None:
@@ -103,12 +101,58 @@ def fix_unicode(doc: Document, options: UnicodeOptions = UnicodeOptions()) -> li
         start = text.rfind("\n", 0, match.start()) + 1
         end = text.find("\n", match.start()) + 1 or len(text)
         segment = text[start:end]
-        fixed, explanation = ftfy.fix_and_explain(segment, config=config)
+        fixed, explanation = _repair(segment, config, gate)
         if fixed != segment:
             reason, detail = _reason(explanation)
             edits.extend(_diff_edits(segment, fixed, start, reason, detail))
         match = gate.search(text, end) if end < len(text) else None
     return edits
+
+
+# The fixers `ftfy.fix_and_explain` runs after the encoding repair in each pass, in its order.
+_PASS_FIXERS = ("fix_c1_controls", "fix_latin_ligatures", "fix_character_width", "uncurl_quotes",
+                "fix_line_breaks", "fix_surrogates", "remove_terminal_escapes", "remove_control_chars")
+
+
+def _repair(line: str, config, gate: "re.Pattern[str]") -> tuple[str, list]:
+    """`ftfy.fix_and_explain(line, config)`, without the confirming runs the gate shows are idle.
+
+    ftfy repeats its encoding repair until a step changes nothing, and its whole pass of fixers
+    until a pass changes nothing. On a repaired line each confirmation runs the mojibake detector
+    again over the whole line, which is most of what ftfy costs here. Once the gate clears the
+    line no enabled fixer can change it, so the confirmation is skipped: the same text and the
+    same explanation (tests/test_unicode_gate.py compares the two on damaged text).
+    """
+    try:
+        from ftfy import FIXERS, _fix_encoding_one_step_and_explain as encoding_step
+    except ImportError:  # pragma: no cover - a different ftfy: its own loop, confirmations and all
+        import ftfy
+
+        return ftfy.fix_and_explain(line, config=config)
+    steps: list = []
+    text = line
+    while True:
+        before = text
+        if config.unescape_html:
+            text = _apply(FIXERS, "unescape_html", text, steps)
+        while gate.search(text):  # else the detector finds nothing and the step returns the text
+            fixed, plan = encoding_step(text, config)
+            steps.extend(plan or ())
+            if fixed == text:
+                break
+            text = fixed
+        for name in _PASS_FIXERS:
+            if getattr(config, name):
+                text = _apply(FIXERS, name, text, steps)
+        if text == before or gate.search(text) is None:
+            return text, steps
+
+
+def _apply(fixers, name: str, text: str, steps: list) -> str:
+    fixed = fixers[name](text)
+    if fixed != text:
+        steps.append(("apply", name))
+    return fixed
 
 
 @lru_cache(maxsize=2)
