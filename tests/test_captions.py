@@ -142,6 +142,7 @@ def test_no_repeated_line_no_edit(lines, separators, styles):
 @settings(max_examples=200, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(word_lists, min_size=1, max_size=6), st.data())
 def test_idempotent_and_removes_only_repeats(pool, data):
+    """Each line is a copy of a pool entry; the step leaves its own output alone."""
     picks = data.draw(st.lists(st.tuples(st.integers(0, len(pool) - 1), st.integers(0, len(STYLES) - 1),
                                          st.sampled_from(["\n", "\n\n"])), max_size=30))
     text = "".join(STYLES[s](" ".join(pool[p])) + sep for p, s, sep in picks)
@@ -287,3 +288,15 @@ def test_photo_by_credits_keep_lines_off_the_plain_path_at_any_length():
                     keys = caption_candidates.prefilter_keys(text)
                     skeletons = caption_candidates.Skeletons(text, lines, [0, 1], keys, OPTIONS.similarity)
                     assert skeletons.normalise([0], OPTIONS.timeout) == {0: normalise(line)}, line
+
+
+def test_a_line_that_takes_a_longer_copy_is_judged_by_it():
+    """A refrain-looking repeat is kept only when the lines before it stay short; one of them takes
+    its later, longer copy's text (past 80 characters here), so the repeat goes in the same run,
+    not in a second run over the output."""
+    refrain = "minister minister minister"
+    long_line = " ".join(["minister"] * 7) + " Moscow"
+    text = f"{refrain}\nminister\nminister. Photo: AFP\n{long_line}\n{refrain}\n{long_line}. Photo: AFP\n"
+    output, edits = run(text)
+    assert output == f"{refrain}\nminister\nminister. Photo: AFP\n{long_line}. Photo: AFP\n"
+    assert run(output)[1] == []

@@ -158,7 +158,8 @@ def _relation(a: str, b: str, line_a: str, line_b: str, options: CaptionOptions)
 
 
 def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved: set[int],
-             removed: set[int], counts: dict[str, int], options: CaptionOptions) -> bool:
+             removed: set[int], counts: dict[str, int], options: CaptionOptions,
+             widths: dict[int, int]) -> bool:
     """True when copy `i` of the kept line `prev` must stay: too short, a heading, or verse.
     Removed lines are left out of every gap, so a second run over the output decides the same."""
     key = keys[i]
@@ -178,7 +179,7 @@ def _guarded(lines: list[str], keys: dict[int, str], prev: int, i: int, involved
     if i - prev > 2 * options.verse_max_gap:  # blank lines between stanzas count double at most
         return False
     gap = [j for j in range(prev + 1, i) if lines[j] and j not in removed]
-    if len(gap) > options.verse_max_gap or any(len(lines[j]) > options.verse_max_chars for j in gap):
+    if len(gap) > options.verse_max_gap or any(widths.get(j, len(lines[j])) > options.verse_max_chars for j in gap):
         return False
     if not counts:
         counts.update(Counter(lines))
@@ -249,51 +250,61 @@ def remove_duplicates(doc: Document, options: CaptionOptions) -> list[Edit]:
             printed_cache[n] = " ".join(unicodedata.normalize("NFKC", lines[n]).split())
         return printed_cache[n]
 
-    groups: list[_Group] = []
-    group_of: dict[int, _Group] = {}
-    removed: set[int] = set()
     counts: dict[str, int] = {}  # filled the first time the verse guard needs it: most never do
-    for i in sorted(pairs):
-        tried: set[int] = set()
-        for j in pairs[i]:
-            group = group_of.get(j)
-            head = group.head if group else j
-            if head in tried:
-                continue
-            if len(tried) >= options.candidates:
+
+    def group(widths: dict[int, int]) -> list[_Group]:
+        groups: list[_Group] = []
+        group_of: dict[int, _Group] = {}
+        removed: set[int] = set()
+        for i in sorted(pairs):
+            tried: set[int] = set()
+            for j in pairs[i]:
+                group = group_of.get(j)
+                head = group.head if group else j
+                if head in tried:
+                    continue
+                if len(tried) >= options.candidates:
+                    break
+                tried.add(head)
+                if telling_apart_pays and not (
+                        (i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
+                    continue
+                key = key_of(i)
+                # An exact copy of any member belongs here even when the best copy grew past it.
+                if group is None:
+                    relation = _relation(key_of(j), key, lines[j], lines[i], options)
+                else:
+                    relation = "exact" if key in group.keys else _relation(
+                        keys[group.best], key, lines[group.best], lines[i], options)
+                if relation is None:
+                    continue
+                identical = printed(i) in group.printed if group else printed(i) == printed(j)
+                if not identical and _far(lines, removed, group.last_kept if group else j, i, options.window):
+                    continue
+                if group is None:
+                    group = group_of[j] = _Group(j, keys[j], printed(j))
+                    groups.append(group)
+                if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options, widths):
+                    group.protected.add(i)
+                    group.last_kept = i
+                else:
+                    removed.add(i)
+                    if _more_complete(lines[i], key, lines[group.best], keys[group.best]):
+                        group.best = i
+                group.members.append(i)
+                group.keys.add(key)
+                group.printed.add(printed(i))
+                group.relation[i] = relation
+                group_of[i] = group
                 break
-            tried.add(head)
-            if telling_apart_pays and not (
-                    (i, j) in related if group is None else any(may_relate(i, m) for m in group.members)):
-                continue
-            key = key_of(i)
-            # An exact copy of any member belongs here even when the best copy grew past it.
-            if group is None:
-                relation = _relation(key_of(j), key, lines[j], lines[i], options)
-            else:
-                relation = "exact" if key in group.keys else _relation(
-                    keys[group.best], key, lines[group.best], lines[i], options)
-            if relation is None:
-                continue
-            identical = printed(i) in group.printed if group else printed(i) == printed(j)
-            if not identical and _far(lines, removed, group.last_kept if group else j, i, options.window):
-                continue
-            if group is None:
-                group = group_of[j] = _Group(j, keys[j], printed(j))
-                groups.append(group)
-            if _guarded(lines, keys, group.last_kept, i, involved, removed, counts, options):
-                group.protected.add(i)
-                group.last_kept = i
-            else:
-                removed.add(i)
-                if _more_complete(lines[i], key, lines[group.best], keys[group.best]):
-                    group.best = i
-            group.members.append(i)
-            group.keys.add(key)
-            group.printed.add(printed(i))
-            group.relation[i] = relation
-            group_of[i] = group
-            break
+        return groups
+
+    groups = group({})
+    if any(g.protected for g in groups) and any(g.best != g.head for g in groups):
+        # The verse guard kept a copy while judging the lines between it and its previous copy
+        # as printed, but a line there takes a longer copy's text: judge that text instead, as
+        # a second run over the output will.
+        groups = group({g.head: len(lines[g.best]) for g in groups if g.best != g.head})
 
     removals: dict[int, tuple[str, str]] = {}
     edits: list[Edit] = []
