@@ -18,9 +18,17 @@ if TYPE_CHECKING:
 ENGLISH_MARKERS = frozenset("""a an the and of to in on is that for with was as by at from this are be have
 has had not but they we you he she his her their which will would been were or its it into after
 before over said says""".split())
-OTHER_MARKERS = frozenset("""der die das und ist nicht ein eine den dem des sich auch le la les et est une
-dans pour sur qui el los las del que por con una para het een van ook niet il che di della per
-non sono nos dos da não uma para""".split())
+# Function words of the other languages the corpora hold, none of them an English word ("in",
+# "a", "as", "do" and "no" are both): Portuguese prose shares "a" and "as" with English and needs
+# more of its own to be told apart without asking langdetect.
+OTHER_MARKERS = frozenset("""der die das und ist nicht ein eine den dem des sich auch von zu mit auf für im
+werden wird hat dass bei nach aus
+le la les et est une dans pour sur qui des du au aux avec sont pas ne ce cette leur
+el los las del que por con una para al su sus más pero muy sin también este esta
+het een van ook niet
+il che di della per non sono gli nel nella dei delle degli anche alla è
+nos dos da não uma em os das na ao aos pelo pela pelos pelas com foi mais sem seu sua ou há já está
+até após nas num numa à""".split())
 
 
 OTHER = "other"
