@@ -69,6 +69,7 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
     notes: list[str] = []
     after = _after_removal(STEPS)
     returned: dict[str, str] = {}
+    spaced = False  # shown to be text the whitespace step leaves unchanged
     for round_ in range(_ROUNDS):
         start = len(edits)
         for step in STEPS:
@@ -78,11 +79,15 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
                 # A pass that changed nothing before this step gives it its own output back,
                 # which it leaves as it is: what cleaning the output again relies on.
                 continue
+            if step.name == "whitespace" and spaced:
+                continue
+            before = len(edits)
             text = _run(step, text, doc, config, edits, notes)
+            spaced = _spaced(step.name, spaced, text, edits[before:])
             if step.name in after:
                 returned[step.name] = text
             if step.name == "unicode" and edits and edits[-1].step == "unicode":
-                text = _settle(text, doc, config, edits, notes)
+                text, spaced = _settle(text, spaced, doc, config, edits, notes)
         if round_:
             # A later pass repeats the suggestions of the first; keep only what is new.
             seen = {(e.step, e.reason, e.old, e.new) for e in edits[:start] if not e.applied}
@@ -140,7 +145,15 @@ def _too_much(text: str, removed: int, share: float) -> int:
     return total if total and removed > share * total else 0
 
 
-def _settle(text: str, doc: Document, config: Config, edits: list, notes: list) -> str:
+def _spaced(name: str, spaced: bool, text: str, new_edits: list[Edit]) -> bool:
+    """Whether `text`, after step `name` made `new_edits`, is shown to need no spacing edit."""
+    if name == "whitespace":
+        return not new_edits
+    return spaced and (not new_edits or whitespace.still_clean(text, new_edits))
+
+
+def _settle(text: str, spaced: bool, doc: Document, config: Config, edits: list,
+            notes: list) -> tuple[str, bool]:
     """After a Unicode repair, repeat spacing and repair until neither changes anything.
 
     ftfy's answer on a line depends on the spaces around the damage ("Â " at the start of a
@@ -151,11 +164,12 @@ def _settle(text: str, doc: Document, config: Config, edits: list, notes: list) 
     for _ in range(_SETTLE_ROUNDS):
         for name in ("whitespace", "unicode"):
             before = len(edits)
-            if name not in config.skip:
+            if name not in config.skip and not (name == "whitespace" and spaced):
                 text = _run(_BY_NAME[name], text, doc, config, edits, notes)
+                spaced = _spaced(name, spaced, text, edits[before:])
             if len(edits) == before:
-                return text
-    return text
+                return text, spaced
+    return text, spaced
 
 
 def clean_text(text: str, config: Config | None = None) -> str:

@@ -83,9 +83,7 @@ def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions
     [('  ', ' ', 'space-run'), (' ', '', 'trailing-space'), ('\n\n\n\n', '\n\n', 'blank-lines'), ('\n\n', '\n', 'trailing-blank')]
     """
     text = doc.text
-    tail = text[-2:]
-    if not (text[:1].isspace() or (tail[-1:].isspace() and (tail != tail.strip() + "\n" or len(text) == 1))
-            or any(pair in text for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(text)):
+    if not (_ends_need_work(text) or any(pair in text for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(text)):
         return []
     edits = []
     for m in _WHITESPACE.finditer(text):
@@ -105,3 +103,29 @@ def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions
             reason, detail = _DETAIL[kind]
             edits.append(Edit("whitespace", m.start(), m.end(), old, new, reason, detail))
     return edits
+
+
+def _ends_need_work(text: str) -> bool:
+    tail = text[-2:]
+    return text[:1].isspace() or (tail[-1:].isspace() and (tail != tail.strip() + "\n" or len(text) == 1))
+
+
+def still_clean(text: str, edits: list[Edit]) -> bool:
+    """Whether `text`, made by applying `edits` to a text `fix_whitespace` left unchanged, is one it
+    would leave unchanged too; False means only "not shown", and the step then runs.
+
+    Outside the replaced spans the text is as it was, so a new defect (at most three characters
+    of suspect shape) has a character within two of a span. The later steps replace words and
+    remove whole lines, so most spans show none, and the step need not scan the whole text again.
+    """
+    shift = 0
+    for edit in sorted((e for e in edits if e.applied), key=lambda e: e.start):
+        start = edit.start + shift
+        end = start + len(edit.new)
+        shift += len(edit.new) - (edit.end - edit.start)
+        window = text[max(0, start - 2):end + 2]
+        if any(pair in window for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(window):
+            return False
+        if (start < 2 or end > len(text) - 2) and _ends_need_work(text):
+            return False
+    return True
