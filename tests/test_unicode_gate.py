@@ -170,3 +170,14 @@ def test_repair_equals_ftfy_fix_and_explain(text, unescape):
         expected = ftfy.fix_and_explain(line, config=config)
         fixed, steps = _repair(line, config, _gate(unescape))
         assert (fixed, [tuple(s) for s in steps]) == (expected.text, [tuple(s) for s in expected.explanation])
+
+
+def test_token_class_is_unicode_white_space():
+    """The edits' word and space runs are `regex`'s \\s+ and \\S+, character for character."""
+    import regex
+
+    from cleantext.unicode import _TOKEN
+
+    for code in range(sys.maxunicode + 1):
+        char = chr(code)
+        assert bool(regex.fullmatch(r"\s", char)) == (_TOKEN.fullmatch(char + " ") is not None), hex(code)

@@ -31,11 +31,13 @@ except ImportError:  # Python < 3.11
     import sre_constants  # type: ignore[no-redef]
     import sre_parse  # type: ignore[no-redef]
 
-import regex
-
 from .document import Document, Edit
 
-_TOKEN = regex.compile(r"\s+|\S+")
+# Runs of Unicode White_Space and of everything else, as `regex`'s \s+|\S+ splits them (the tests
+# compare the two over every code point), in a class of literal characters that `re` scans
+# faster; `re`'s own \s also takes U+001C to U+001F.
+_WHITE = "\t\n\x0b\x0c\r \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000"
+_TOKEN = re.compile(f"[{_WHITE}]+|[^{_WHITE}]+")
 _REASONS = {
     "unescape_html": "html-entity",
     "remove_terminal_escapes": "terminal-escape",
