@@ -2,9 +2,11 @@
 
    This is language._trial with its loop over languages in C: the same draws (the random
    generator's own `_randbelow`, called once per step), the same float operations in the same
-   order, and the sum of each normalisation computed by the `sum` it is handed (Python's own),
-   so the result is the pure-Python trial's, bit for bit. It is optional: without a compiler,
-   language.py runs its pure-Python trial instead. */
+   order, and the sum of each normalisation computed as Python's own `sum` computes it, so the
+   result is the pure-Python trial's, bit for bit. Before Python 3.12 that sum adds the floats
+   left to right, which is done here; from 3.12 it compensates rounding, and the `sum` handed
+   in is called instead. It is optional: without a compiler, language.py runs its pure-Python
+   trial instead. */
 
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -63,7 +65,7 @@ to_list(const double *prob, Py_ssize_t n)
     return list;
 }
 
-/* trial(ngrams, probs, draw, n, weight, conv_threshold, iteration_limit, sum) -> (prob, converged) */
+/* trial(ngrams, probs, draw, n, weight, conv_threshold, iteration_limit, sum or None) -> (prob, converged) */
 static PyObject *
 trial(PyObject *Py_UNUSED(self), PyObject *args)
 {
@@ -87,17 +89,24 @@ trial(PyObject *Py_UNUSED(self), PyObject *args)
     if (multiply(prob, n, probs, ngrams, draw, count, weight) < 0)
         goto done;
     for (Py_ssize_t step = 0;; step += 5) {
-        PyObject *list = to_list(prob, n);
-        if (list == NULL)
-            goto done;
-        PyObject *total_obj = PyObject_CallOneArg(sum, list);
-        Py_DECREF(list);
-        if (total_obj == NULL)
-            goto done;
-        double total = PyFloat_AsDouble(total_obj);
-        Py_DECREF(total_obj);
-        if (total == -1.0 && PyErr_Occurred())
-            goto done;
+        double total = 0.0;
+        if (sum == Py_None) {
+            for (Py_ssize_t j = 0; j < n; j++)
+                total += prob[j];
+        }
+        else {
+            PyObject *list = to_list(prob, n);
+            if (list == NULL)
+                goto done;
+            PyObject *total_obj = PyObject_CallOneArg(sum, list);
+            Py_DECREF(list);
+            if (total_obj == NULL)
+                goto done;
+            total = PyFloat_AsDouble(total_obj);
+            Py_DECREF(total_obj);
+            if (total == -1.0 && PyErr_Occurred())
+                goto done;
+        }
         double best = 0.0;
         for (Py_ssize_t j = 0; j < n; j++) {
             prob[j] = prob[j] / total;

@@ -21,6 +21,7 @@ import json
 import os
 import random
 import re
+import sys
 import threading
 from dataclasses import dataclass
 from itertools import islice, repeat
@@ -34,6 +35,9 @@ except ImportError:  # built without a C compiler: the pure-Python trial below i
     _c_trial = None
 
 UNDETERMINED = "und"
+# Before 3.12, `sum` of floats adds them left to right, as the C trial does itself; from 3.12 it
+# compensates rounding, and the C trial calls it to get the same bits.
+_SUM = None if sys.version_info < (3, 12) and sys.implementation.name == "cpython" else sum
 _LETTERS = regex.compile(r"\p{L}")
 _factory = None
 _lock = threading.Lock()  # langdetect's profile loading is not thread-safe
@@ -268,7 +272,7 @@ def _trial(ngrams: list[str], model: _Model, rng: random.Random) -> tuple[list[f
     alpha = model.alpha + rng.gauss(0.0, 1.0) * model.alpha_width
     if _c_trial is not None:
         return _c_trial(ngrams, model.probs, rng._randbelow, n, alpha / model.base_freq,
-                        model.conv_threshold, model.iteration_limit, sum)
+                        model.conv_threshold, model.iteration_limit, _SUM)
     prob = [1.0 / n] * n
     weights = [alpha / model.base_freq] * n
     probs, draw, count = model.probs, rng._randbelow, len(ngrams)
