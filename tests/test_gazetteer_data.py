@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+from pathlib import Path
 from collections import defaultdict
 
 import pytest
@@ -132,3 +133,33 @@ def test_packed_frequencies_give_wordfreqs_own_values():
     # Unlisted: the empty word, a listed word's prefix and extension, a word past every entry.
     unlisted = [w for w in ["", "\0", "maisonxq", "\U0010ffff" * 3] if w not in expected]
     assert len(unlisted) == 4 and [packed.get(w, -1.0) for w in unlisted] == [-1.0] * 4
+
+
+def test_packed_frequencies_are_kept_in_the_cache_and_read_back_equal(tmp_path, monkeypatch):
+    from cleantext import names
+
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(tmp_path))
+    built = names.frequencies.__wrapped__("pt")
+    cached, = tmp_path.glob("*.packed")
+    read = names.frequencies.__wrapped__("pt")  # from the cache this time
+    assert (read.entries, read.ends, read.marks) == (built.entries, built.ends, built.marks)
+    assert [read.get(w) for w in ("cidade", "governo", "xqzv")] == [built.get(w) for w in ("cidade", "governo", "xqzv")]
+    # A cut or foreign file is not read: the lists are packed again and the file replaced.
+    for damage in (cached.read_bytes()[:-5], b"not a cache", b""):
+        cached.write_bytes(damage)
+        assert names._read_packed(cached) is None
+        again = names.frequencies.__wrapped__("pt")
+        assert again.entries == built.entries and names._read_packed(cached) is not None
+
+
+def test_no_cache_folder_or_an_unwritable_one_still_gives_the_lists(tmp_path, monkeypatch):
+    from cleantext import names
+
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", "")
+    assert names._cache_file(Path(names.__file__)) is None
+    assert names.frequencies.__wrapped__("pt").get("governo") > 0
+    blocker = tmp_path / "file"
+    blocker.write_text("a file where the cache folder would go")
+    monkeypatch.setenv("CLEANTEXT_CACHE_DIR", str(blocker / "cache"))
+    assert names.frequencies.__wrapped__("pt").get("governo") > 0
+    assert not (blocker / "cache").exists()
