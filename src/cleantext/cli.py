@@ -42,9 +42,11 @@ class Job:
 
 
 _job: Job | None = None
-# Files handed to a worker at a time: enough to amortise the hand-over (a file takes
-# milliseconds to clean), few enough that the workers end together on a small folder.
-_CHUNK = 8
+# Files handed to a worker at a time. A file takes about a millisecond to clean, and every
+# hand-over costs the parent CPU that the workers need: at 8 files a chunk the parent used 0.44 s
+# of CPU on 3,511 files, at 32 0.30 s. 32 files are still a few tens of milliseconds of work, so
+# the workers end together on any folder but one of a few very long files.
+_CHUNK = 32
 
 
 def _init_worker(job: Job) -> None:
