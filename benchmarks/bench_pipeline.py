@@ -4,6 +4,7 @@
     PYTHONPATH=src python benchmarks/bench_pipeline.py /tmp/corpus --mb 20 --json bench.json
     PYTHONPATH=src python benchmarks/bench_pipeline.py /tmp/corpus --mb 20 --hash      # output digest
     PYTHONPATH=src python benchmarks/bench_pipeline.py /tmp/corpus --cli-jobs 1,2      # the CLI, -j N
+    PYTHONPATH=src python benchmarks/bench_pipeline.py /tmp/corpus --cli-jobs 1,2 --cli-out /dev/shm
 
 Prints, for the first `--mb` megabytes of .txt files (sorted paths): MB/s (UTF-8 input, 10^6
 bytes) and docs/s of every step in `pipeline.STEPS` as it runs inside the pipeline, of the
@@ -163,13 +164,14 @@ def _tree(pid: int) -> list[int]:
     return found
 
 
-def cli_run(corpus: Path, jobs: int) -> dict[str, float]:
+def cli_run(corpus: Path, jobs: int, out_dir: Path | None = None) -> dict[str, float]:
     """The CLI on the whole folder with -j N: wall time, the peak RSS of the biggest process (the
     kernel's VmHWM, so a peak between two samples counts too), and the RSS of all its processes
     together (sampled every 50 ms)."""
-    # Outputs go beside the corpus, on its file system, as a user's would: creating files in a
-    # fresh folder under /tmp measured 15x slower than under the corpus's folder on one machine.
-    with tempfile.TemporaryDirectory(dir=corpus.resolve().parent, prefix=".bench-out-") as temp:
+    # Outputs go beside the corpus, on its file system, as a user's would (creating files in a
+    # fresh folder under /tmp measured 15x slower than under the corpus's folder on one machine),
+    # or under --cli-out: a RAM disk there leaves the file system out of the figures.
+    with tempfile.TemporaryDirectory(dir=out_dir or corpus.resolve().parent, prefix=".bench-out-") as temp:
         command = [sys.executable, "-m", "cleantext.cli", "clean", str(corpus), "-o", str(Path(temp) / "out"),
                    "-q", "-j", str(jobs)]
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -197,10 +199,11 @@ def main() -> None:
     parser.add_argument("--peers", metavar="PYTHON", help="python of the peers venv, e.g. /work/peers-venv/bin/python")
     parser.add_argument("--startup-runs", type=int, default=5)
     parser.add_argument("--cli-jobs", metavar="N,M", help="time the CLI on the whole folder with these -j values")
+    parser.add_argument("--cli-out", type=Path, metavar="DIR", help="where the CLI writes (default: beside the corpus)")
     args = parser.parse_args()
 
     if args.cli_jobs:
-        rows = [cli_run(args.corpus, int(j)) for j in args.cli_jobs.split(",")]
+        rows = [cli_run(args.corpus, int(j), args.cli_out) for j in args.cli_jobs.split(",")]
         for row in rows:
             print(f"cleantext clean -j {row['jobs']}: {row['mb']:.0f} MB in {row['s']:.1f} s = {row['mb_s']:.2f} MB/s; "
                   f"peak RSS {row['peak_rss_one_process_mib']:.0f} MiB in one process, "
