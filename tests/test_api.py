@@ -129,3 +129,17 @@ def test_clean_records_takes_the_site_from_the_record(tmp_path):
     out = list(cleantext.clean_records(records, config))
     assert all(chrome not in r["text"] for r in out)
     assert out[3]["text"] == "A story about the school that residents discussed this week.\n"
+
+
+def test_a_caption_fixed_into_its_copy_goes_in_the_same_clean():
+    """The gazetteer runs after the captions step; a place name it fixes in one copy of a caption
+    makes the copies equal, and the duplicate goes in this clean, not in a second one."""
+    body = ("Prices of onions in Bamako rose by eight per cent over the past month, traders at the "
+            "central market said on Tuesday, and officials expect talks on transport to resume.\n")
+    text = ("Malian officials meet in Bamako over road building\n\n"
+            "Residents queue for onions in Rbaat on Tuesday.\n"
+            "Residents queue for onions in Rabat on Tuesday.\n\n" + body)
+    result = cleantext.clean(text)
+    assert result.text.count("Residents queue for onions in Rabat on Tuesday.") == 1
+    assert "Rbaat" not in result.text and body in result.text
+    assert cleantext.clean(result.text).edits == ()

@@ -94,9 +94,11 @@ def clean(text_or_document: str | Document, config: Config | None = None) -> Res
             edits[start:] = [replace(e, round=round_) for e in edits[start:]
                              if e.applied or (e.step, e.reason, e.old, e.new) not in seen]
         # Removing lines changes what the page around the article looks like: a trimmed page can
-        # show more boilerplate at its new edges. Clean again until a pass removes nothing, so
-        # that cleaning the output once more changes nothing.
-        if not any(e.applied and e.step in _REMOVING for e in edits[start:]):
+        # show more boilerplate at its new edges; and a step after the removing ones changes text
+        # they have not seen (a place name fixed in one copy of a caption makes it the other's
+        # duplicate). Clean again until a pass does neither, so that cleaning the output once
+        # more changes nothing.
+        if not any(e.applied and (e.step in _REMOVING or e.step in after) for e in edits[start:]):
             break
     code, score = ("und", 0.0)
     if "language" not in config.skip:
