@@ -150,7 +150,7 @@ def _too_much(text: str, removed: int, share: float) -> int:
 def _spaced(name: str, spaced: bool, text: str, new_edits: list[Edit]) -> bool:
     """Whether `text`, after step `name` made `new_edits`, is shown to need no spacing edit."""
     if name == "whitespace":
-        return not new_edits
+        return not new_edits  # it removes no words, so it is never refused: none means none found
     return spaced and (not new_edits or whitespace.still_clean(text, new_edits))
 
 

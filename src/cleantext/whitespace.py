@@ -83,7 +83,7 @@ def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions
     [('  ', ' ', 'space-run'), (' ', '', 'trailing-space'), ('\n\n\n\n', '\n\n', 'blank-lines'), ('\n\n', '\n', 'trailing-blank')]
     """
     text = doc.text
-    if not (_ends_need_work(text) or any(pair in text for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(text)):
+    if not (_ends_need_work(text) or _suspect(text)):
         return []
     edits = []
     for m in _WHITESPACE.finditer(text):
@@ -105,6 +105,12 @@ def fix_whitespace(doc: Document, options: WhitespaceOptions = WhitespaceOptions
     return edits
 
 
+def _suspect(text: str) -> bool:
+    """Does `text` hold a shape a spacing edit starts from (a pair or any whitespace but space
+    and newline)? Where it holds none, the step has nothing to do but at the ends."""
+    return any(pair in text for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(text) is not None
+
+
 def _ends_need_work(text: str) -> bool:
     tail = text[-2:]
     return text[:1].isspace() or (tail[-1:].isspace() and (tail != tail.strip() + "\n" or len(text) == 1))
@@ -123,8 +129,7 @@ def still_clean(text: str, edits: list[Edit]) -> bool:
         start = edit.start + shift
         end = start + len(edit.new)
         shift += len(edit.new) - (edit.end - edit.start)
-        window = text[max(0, start - 2):end + 2]
-        if any(pair in window for pair in _SUSPECT_PAIRS) or _ODD_SPACE.search(window):
+        if _suspect(text[max(0, start - 2):end + 2]):
             return False
         if (start < 2 or end > len(text) - 2) and _ends_need_work(text):
             return False
