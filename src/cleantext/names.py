@@ -521,6 +521,8 @@ def frequencies(language: str) -> PackedFrequencies | dict[str, float]:
 
 
 _PACKED_MAGIC = b"cleantext packed frequencies 1\n"
+_PACKED_CODES = (_OFFSETS + "Q").encode("ascii")  # the arrays' item types, which a reader must share
+_PACKED_HEADER = len(_PACKED_MAGIC) + len(_PACKED_CODES) + 3 * 8  # then the three parts' sizes
 
 
 def _cache_file(source: Path) -> Path | None:
@@ -543,17 +545,15 @@ def _cache_file(source: Path) -> Path | None:
 def _read_packed(path: Path) -> PackedFrequencies | None:
     """The packed lists stored at `path`, or None when there are none that this build can read.
     Each part is read straight into its own object: no copy of the whole file is held."""
-    header = len(_PACKED_MAGIC) + 2 + 3 * 8
     try:
         with open(path, "rb") as handle:
-            head = handle.read(header)
-            if len(head) < header or not head.startswith(_PACKED_MAGIC):
+            head = handle.read(_PACKED_HEADER)
+            if len(head) < _PACKED_HEADER or not head.startswith(_PACKED_MAGIC + _PACKED_CODES):
                 return None
-            at = len(_PACKED_MAGIC)
-            sizes = [int.from_bytes(head[at + 2 + 8 * k:at + 10 + 8 * k], "big") for k in range(3)]
+            at = len(_PACKED_MAGIC) + len(_PACKED_CODES)
+            sizes = [int.from_bytes(head[at + 8 * k:at + 8 * k + 8], "big") for k in range(3)]
             ends, marks = array(_OFFSETS), array("Q")
-            if head[at:at + 2] != (_OFFSETS + "Q").encode("ascii") or \
-                    header + sum(sizes) != os.fstat(handle.fileno()).st_size or \
+            if _PACKED_HEADER + sum(sizes) != os.fstat(handle.fileno()).st_size or \
                     sizes[1] % ends.itemsize or sizes[2] % marks.itemsize:
                 return None
             entries = handle.read(sizes[0])
@@ -568,7 +568,7 @@ def _write_packed(path: Path, packed: PackedFrequencies) -> None:
     """Store `packed` at `path` through a temporary file, so a reader never sees part of one.
     A cache that cannot be written is no error: the lists are packed again next time."""
     parts = (packed.entries, packed.ends.tobytes(), packed.marks.tobytes())
-    header = _PACKED_MAGIC + (_OFFSETS + "Q").encode("ascii") + b"".join(len(p).to_bytes(8, "big") for p in parts)
+    header = _PACKED_MAGIC + _PACKED_CODES + b"".join(len(p).to_bytes(8, "big") for p in parts)
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         temp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
