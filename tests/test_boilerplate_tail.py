@@ -381,3 +381,71 @@ def test_version_numbers_are_no_dates():
         assert not dates.search(line), line
     for line in ["Berlin, 03.10.12", "05.11.23", "11/05/23"]:
         assert dates.search(line), line
+
+
+FR_BODY = [
+    "Le conseil municipal a voté lundi soir la rénovation du vieux marché couvert, fermé depuis le printemps dernier.",
+    "Les travaux doivent durer six mois et coûteront plus cher que prévu, selon les services de la mairie.",
+    "Pendant le chantier, les commerçants s'installeront sur la place de l'église, comme ils l'avaient fait en hiver.",
+    "Les habitants du quartier réclamaient depuis des années une toiture neuve et des allées plus larges.",
+    "Le maire s'est dit soulagé que le financement soit enfin bouclé et que le chantier puisse commencer en mai.",
+]
+FR_BODY += [
+    "Le projet prévoit aussi une salle pour les producteurs de la vallée, qui vendront leurs fromages le samedi.",
+    "Une partie des anciennes halles en fer sera conservée, à la demande des architectes des monuments historiques.",
+    "La région participe au financement à hauteur d'un tiers, le reste étant pris en charge par la commune.",
+    "L'opposition a voté contre le projet, qu'elle juge trop coûteux pour une ville de cette taille.",
+    "Le chantier sera suivi par un comité de riverains, qui se réunira une fois par mois à la mairie.",
+]
+FR_TEASERS = [
+    "Régions",
+    "Le nouveau pont ouvre à la circulation",
+    "Les voitures pourront traverser le fleuve dès la semaine prochaine, a annoncé la préfecture vendredi.",
+    "Culture",
+    "La fanfare joue au parc",
+    "La fanfare donnera trois concerts au parc cet été, le premier à la mi-juin, devant le kiosque rénové.",
+    "Sport",
+    "Le club de football change d'entraîneur",
+]
+FR_FOOTER_BLURB = ("Le Journal de la Vallée est un quotidien régional indépendant qui couvre depuis 1950 "
+                   "toute l'actualité des communes de la vallée, de leurs écoles, de leurs clubs et de leurs "
+                   "associations, et qui publie chaque semaine un supplément gratuit sur la vie culturelle "
+                   "de la région et sur les marchés.")
+
+
+def test_a_related_label_over_teasers_with_summaries_ends_the_article_above_a_long_footer_blurb():
+    # the summaries are sentence-shaped and the footer blurb is a long paragraph: only the shape of
+    # the lines after the label (headlines, each summary alone) shows that the article has ended
+    text = page("Le marché couvert sera rénové", FR_BODY, "À lire aussi", FR_TEASERS, FR_FOOTER_BLURB,
+                "Mentions légales")
+    out, edits = clean(text)
+    assert out == page("Le marché couvert sera rénové", FR_BODY)
+    assert edits[0].reason == "related-links"
+
+
+def test_a_related_label_over_more_paragraphs_in_a_row_stays():
+    closing = ["Les commerçants ont salué la décision, tout en demandant que le chantier ne dure pas plus longtemps.",
+               "La mairie a promis une réunion publique avant l'été pour présenter les plans du nouveau marché."]
+    text = page("Le marché couvert sera rénové", FR_BODY, "À lire aussi", "Régions", closing, FR_FOOTER_BLURB,
+                "Mentions légales")
+    out, _ = clean(text)
+    for line in FR_BODY + closing:
+        assert line in out.splitlines(), line
+
+
+def test_a_run_of_labels_below_the_article_ends_it():
+    # a share row starts the page footer, whose teasers and blurb are body-like; no single label
+    # there is an end-of-article marker, but three labels in a row below the body are the chrome
+    text = page("Le marché couvert sera rénové", FR_BODY, "Facebook", "Twitter", "E-mail", FR_TEASERS)
+    out, _ = clean(text)
+    assert out == page("Le marché couvert sera rénové", FR_BODY)
+
+
+def test_a_run_of_labels_above_the_end_of_the_body_takes_only_itself():
+    closing = ["Les commerçants ont salué la décision, tout en demandant que le chantier ne dure pas plus longtemps.",
+               "La mairie a promis une réunion publique avant l'été pour présenter les plans du nouveau marché."]
+    # above the first paragraphs, then with most of the body above it and the last two below
+    for before, after in ((FR_BODY[:2], FR_BODY[2:]), (FR_BODY, closing)):
+        text = page("Le marché couvert sera rénové", before, "Facebook", "Twitter", "E-mail", after)
+        out, _ = clean(text)
+        assert out == page("Le marché couvert sera rénové", before, after)

@@ -15,8 +15,9 @@ away from running prose:
   tail is removed from the first labelled line after the body (a bare number, a pager link or a
   value in a table, never starts it), or from an end-of-article label ("Related articles", "Leave
   a Reply", "Share this:") once most of the body lies above it. A comment form ends the article
-  once half of the body is above it, and so does a related-links label that opens a list of short
-  lines. Below the last long paragraph, once half of the body is above it, a list of dated items
+  once half of the body is above it, and so does a related-links label that opens a list
+  (headlines, perhaps each with a one-paragraph summary, never two paragraphs in a row). Three
+  labelled lines in a row (a share row, a footer menu) end it below the bulk of the body. Below the last long paragraph, once half of the body is above it, a list of dated items
   (teasers, posts: three short datelines, each with its headline) ends the article, and so does a
   related-links, share or copyright line (one with a year: "© Anna Berg/dpa" is a photo credit)
   followed by a list (teaser headlines with their summaries). Two paragraphs in a row, or a subhead

@@ -125,14 +125,17 @@ No article continues below its own comment form, so half the body is enough evid
 marker is not a stray label near the top; on a development set of real pages 0.3 and 0.5 lost no
 article text."""
 TEASER_RUN = 8
-"""Lines after a related-links label that must all be short of body text (a list of headlines) for
-the label to end the article once half the body is above it. An inline "Read more:" is followed by
-one teaser and the article again; a "Related articles" block by a list. On a development set of
-real pages five lost a list of press mentions that belonged to the article; eight lost nothing."""
+"""Lines after a related-links label that must read as a list (headlines, perhaps each with a
+one-paragraph summary: no two paragraphs in a row, `_article_goes_on`) for the label to end the
+article once half the body is above it. An inline "Read more:" is followed by one teaser and the
+article again; a "Related articles" block by a list. On a development set of real pages five lost a
+list of press mentions that belonged to the article; eight lost nothing."""
 INNER_RUN = 3
 """Labelled lines in a row that are removed inside the text even when each is only an edge label
 ("Facebook", "Twitter", "E-Mail"): a share row or a menu left in the middle of a page. One or two
-such words in a row can be body text, so they stay."""
+such words in a row can be body text, so they stay. Below the bulk of the body (`TAIL_SHARE`, past
+its strongest cluster) such a run ends the article as an end-of-article label does: footers,
+comment sections and teaser blocks that carry summaries (body-like lines) start with one."""
 
 
 def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
@@ -177,8 +180,8 @@ def _ends_article(i: int, lines: list[str], counts: list[int], rule_id: str, wor
             and _list_follows(i, lines, counts):
         return True
     if rule_id == "related-links" and words_before >= COMMENT_SHARE * total:
-        after = [k for k in range(i + 1, min(len(lines), i + 4 * TEASER_RUN)) if lines[k]][:TEASER_RUN]
-        return len(after) == TEASER_RUN and not any(counts[k] for k in after)
+        after = _next_rows(lines, i + 1, {})
+        return len(after) == TEASER_RUN and not counts[after[0]] and not _article_goes_on(after, lines, counts)
     return False
 
 
@@ -258,6 +261,21 @@ def _article_goes_on(after: list[int], lines: list[str], counts: list[int]) -> b
                and lines[a][-1] not in TERMINAL for a, b in zip(after, after[1:]))
 
 
+def _next_rows(lines: list[str], begin: int, skip: dict[int, Any]) -> list[int]:
+    """The next `TEASER_RUN` non-blank lines from `begin` on, after the lines in `skip` that open them."""
+    while begin < len(lines) and (not lines[begin] or begin in skip):
+        begin += 1
+    return [k for k in range(begin, min(len(lines), begin + 4 * TEASER_RUN)) if lines[k]][:TEASER_RUN]
+
+
+def _label_runs(lines: list[str], matches: dict[int, Any], begin: int, end: int) -> set[int]:
+    """The first lines of the runs of `INNER_RUN` labelled lines in a row between `begin` and `end`
+    (blank lines do not break a run)."""
+    rows = [k for k in range(begin, end) if lines[k]]
+    return {rows[j] for j in range(len(rows) - INNER_RUN + 1)
+            if all(k in matches for k in rows[j:j + INNER_RUN])}
+
+
 def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
     """Whether the lines below line `i` read as a list rather than as more of the article: the next
     line is no paragraph ("Read more:" followed by the article's last paragraph stays), and the
@@ -323,7 +341,8 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
         found = _datelines(lines, start, tail, dates, options.rule_timeout) if weak_ends and dates is not None else []
         markers = {i for i, (where, rule_id) in matches.items()
                    if start <= i < tail and where != "edge" and _end_marker(lines[i], rule_id)}
-        if len(found) >= LIST_DATES or markers:
+        runs = _label_runs(lines, matches, start, tail)
+        if len(found) >= LIST_DATES or markers or runs:
             counts = [words(i) for i in range(n)]
             _, _, total, core_end = body_region(lines, counts)
         if len(found) >= LIST_DATES:
@@ -336,13 +355,16 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
                     break
             tail = _dated_list(lines, counts, half, tail, found) or tail
             markers = {i for i in markers if i < tail}
-        if markers:
+            runs = {i for i in runs if i < tail}
+        if markers or runs:
             # an end-of-article marker once the bulk of the body is above it
             words_before, last_long = 0, _last_long(counts, start, tail)
             for i in range(start, tail):
                 words_before += counts[i]  # 0 on a labelled line
                 if i in markers and _ends_article(i, lines, counts, matches[i][1], words_before, total, core_end,
-                                               weak_ends, last_long):
+                                               weak_ends, last_long) \
+                        or i in runs and words_before >= TAIL_SHARE * total and (
+                            i > core_end or not _article_goes_on(_next_rows(lines, i, matches), lines, counts)):
                     tail = i
                     break
         if "page-head" not in disabled and sum(1 for i in range(cut) if lines[i]) >= MIN_TRIM_LINES:
