@@ -271,9 +271,9 @@ def _next_rows(lines: list[str], begin: int, skip: dict[int, Any]) -> list[int]:
 def _label_runs(lines: list[str], matches: dict[int, Any], begin: int, end: int) -> set[int]:
     """The first lines of the runs of `INNER_RUN` labelled lines in a row between `begin` and `end`
     (blank lines do not break a run)."""
-    rows = [k for k in range(begin, end) if lines[k]]
-    return {rows[j] for j in range(len(rows) - INNER_RUN + 1)
-            if all(k in matches for k in rows[j:j + INNER_RUN])}
+    labelled = sorted(k for k in matches if begin <= k < end)  # few: walk them, not every line
+    return {labelled[j] for j in range(len(labelled) - INNER_RUN + 1)
+            if not any(lines[k] for k in range(labelled[j] + 1, labelled[j + INNER_RUN - 1]) if k not in matches)}
 
 
 def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
