@@ -155,6 +155,17 @@ def test_a_footer_menu_above_the_first_footer_label_goes():
     assert out == page("Brücke wird saniert", DE_BODY)
 
 
+def test_menu_items_with_function_words_go_next_to_a_labelled_menu():
+    # "Über uns" and "Werben bei uns" are half function words: alone they could be a short
+    # headline, next to the labelled menu they are its items; the headline itself stays
+    footer = ["Über uns", "Werben bei uns", "Leserservice", "Impressum", "Datenschutz"]
+    out, _ = clean(page("Brücke wird saniert", DE_BODY, footer))
+    assert out == page("Brücke wird saniert", DE_BODY)
+    head = ["Startseite", "Politik", "Kontakt", "Über uns", "Werben bei uns", "Lokales"]
+    out, _ = clean(page(head, "Lokales", "Die Brücke am Markt", "Brücke wird saniert", DE_BODY))
+    assert out == page("Die Brücke am Markt", "Brücke wird saniert", DE_BODY)
+
+
 def test_a_signature_above_the_share_row_stays():
     text = page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example", "Share this:", "Facebook",
                 "Twitter", "WhatsApp")

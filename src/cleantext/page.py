@@ -54,10 +54,14 @@ def body_words(line: str, stopwords: frozenset[str]) -> int:
 
 def menu_like(line: str, stopwords: frozenset[str]) -> bool:
     """A menu item: a few words, no digits, no sentence punctuation, few function words."""
-    words = line.split()
-    if len(words) > MENU_WORDS or line[-1] in TERMINAL or any(c.isdigit() for c in line):
-        return False
-    return sum(1 for w in words if w.lower() in stopwords) * 2 < len(words)
+    return _item_shape(line) and sum(1 for w in line.split() if w.lower() in stopwords) * 2 < len(line.split())
+
+
+def _item_shape(line: str) -> bool:
+    """The shape of a menu item alone: a few words, no digits, no sentence punctuation. Next to a
+    labelled menu that is enough ("About us", "Advertise with us", "Über uns"); on its own a short
+    line may be a headline, so the function words must show it is not (`menu_like`)."""
+    return len(line.split()) <= MENU_WORDS and line[-1] not in TERMINAL and not any(c.isdigit() for c in line)
 
 
 def _sentence_like(line: str) -> bool:
@@ -152,7 +156,7 @@ def _head_cut(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: 
         elif lines[i] and not menu_like(lines[i], stopwords):
             content += 1
     if cut:
-        while cut < headline and (not lines[cut] or menu_like(lines[cut], stopwords)):
+        while cut < headline and (not lines[cut] or _item_shape(lines[cut])):
             cut += 1
     return cut
 
@@ -334,7 +338,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
         tail = min((i for i in range(bottom + 1, n) if i in matches and not _bare_number(lines[i])),
                    default=n)
         up = tail
-        while up < n and up - 1 > bottom and (not lines[up - 1] or menu_like(lines[up - 1], stopwords)):
+        while up < n and up - 1 > bottom and (not lines[up - 1] or _item_shape(lines[up - 1])):
             up -= 1
         if sum(1 for k in range(up, tail) if lines[k]) >= MIN_TRIM_LINES:
             tail = up  # a footer menu above the footer's first label; one or two lines may be a signature
