@@ -460,3 +460,14 @@ def test_a_run_of_labels_above_the_end_of_the_body_takes_only_itself():
         text = page("Le marché couvert sera rénové", before, "Facebook", "Twitter", "E-mail", after)
         out, _ = clean(text)
         assert out == page("Le marché couvert sera rénové", before, after)
+
+
+def test_a_run_of_labels_never_pushes_a_page_past_the_removal_guard():
+    # below the share row, a long list of teaser headlines and two summaries: ending the article at
+    # the row would take more than half of the words, so only the labelled lines go
+    headlines = [f"Le conseil de la commune numéro {n} vote son budget" for n in range(40)]
+    summaries = FR_TEASERS[2:3] + FR_TEASERS[5:6]
+    text = page("Le marché couvert sera rénové", FR_BODY, "Facebook", "Twitter", "E-mail", headlines, summaries)
+    out, edits = clean(text)
+    assert out == page("Le marché couvert sera rénové", FR_BODY, headlines, summaries)
+    assert sum(len(e.old.split()) for e in edits) <= len(text.split()) / 2

@@ -292,10 +292,10 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
          options: BoilerplateOptions, weak_ends: bool = True,
          dates: Any = None) -> tuple[dict[int, tuple[str, str]], bool]:
     """Which lines go, keyed by index with (reason, detail); and whether an article body was found.
-    `weak_ends` lets the weaker end-of-article evidence end the article below half of its body: a
+    `weak_ends` lets the weaker end-of-article evidence end the article: below half of its body a
     comment form or a teaser list (`_ends_article`), a list of dated items (`_dated_list`) and a
-    list below a related-links, share or copyright line (`_list_follows`); without it only markers
-    below the bulk of the body do."""
+    list below a related-links, share or copyright line (`_list_follows`); below the bulk of it a
+    run of labels (`_label_runs`). Without it only markers below the bulk of the body do."""
     removals: dict[int, tuple[str, str]] = {}
     disabled = options.disabled
     n = len(lines)
@@ -345,7 +345,7 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
         found = _datelines(lines, start, tail, dates, options.rule_timeout) if weak_ends and dates is not None else []
         markers = {i for i, (where, rule_id) in matches.items()
                    if start <= i < tail and where != "edge" and _end_marker(lines[i], rule_id)}
-        runs = _label_runs(lines, matches, start, tail)
+        runs = _label_runs(lines, matches, start, tail) if weak_ends else set()
         if len(found) >= LIST_DATES or markers or runs:
             counts = [words(i) for i in range(n)]
             _, _, total, core_end = body_region(lines, counts)
