@@ -471,3 +471,17 @@ def test_a_run_of_labels_never_pushes_a_page_past_the_removal_guard():
     out, edits = clean(text)
     assert out == page("Le marché couvert sera rénové", FR_BODY, headlines, summaries)
     assert sum(len(e.old.split()) for e in edits) <= len(text.split()) / 2
+
+
+def test_a_trim_that_would_take_most_of_the_page_leaves_only_the_labels_to_go():
+    # forty teaser headlines below a short article: trimming from the label would take more than
+    # half of the words, so the trim has misread the page; the label still goes, the rest is reported
+    headlines = [f"Council number {n} sets its budget for the coming year" for n in range(40)]
+    text = page("Library roof to be repaired", EN_BODY, "Most popular", headlines)
+    out, edits = clean(text)
+    assert out == page("Library roof to be repaired", EN_BODY, headlines)
+    assert [e.old for e in edits if e.applied] == ["Most popular\n"]
+    held = [e for e in edits if not e.applied]
+    assert "".join(e.old for e in held) == page(headlines)
+    assert {e.reason for e in held} == {"too-much-boilerplate"}
+    assert all(e.detail.startswith("page-tail: the page trim would remove ") for e in held)

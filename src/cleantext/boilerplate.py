@@ -22,7 +22,9 @@ away from running prose:
   related-links, share or copyright line (one with a year: "© Anna Berg/dpa" is a photo credit)
   followed by a list (teaser headlines with their summaries). Two paragraphs in a row, or a subhead
   over a paragraph, below such lines show the article going on, and they stay. Where these weaker
-  ends would take more than half the words, they are not used.
+  ends would take more than half the words, they are not used; where the trim would take more
+  than half without them, it has misread the page: only the labelled lines go, as on a page with
+  no body, and the lines the trim would have taken are reported as suggestions.
   Labels and datelines decide where the chrome starts and ends: a list of short lines alone
   (ingredients, facts, a table) is never evidence of boilerplate.
 
@@ -98,35 +100,40 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     if not matches and not site_lines:
         return []  # no labelled line: the page trim and the rules have nothing to start from
     removals, body_found = plan(lines, matches, rules.stopwords, options, dates=rules.dates)
+    held: dict[int, tuple[str, str]] = {}
     if body_found and _too_much(lines, removals, options.max_removed_share):
         # The weaker end-of-article evidence must not turn a page the trim could clean without it
         # into one the removal guard leaves as it is: such a page is trimmed without it.
         removals, body_found = plan(lines, matches, rules.stopwords, options, weak_ends=False,
                                     dates=rules.dates)
+        if body_found and _too_much(lines, removals, options.max_removed_share):
+            # The trim has misread where the article is, but a labelled line is boilerplate
+            # wherever it stands: those go, as on a page with no body, and the trim is reported.
+            held = removals
+            removals, body_found = plan(lines, matches, rules.stopwords, replace(options, trim_page=False),
+                                        dates=rules.dates)
     if site_lines:
         from .sites import line_hash
         for i, line in enumerate(lines):
             if i not in removals and line.strip() and line_hash(line) in site_lines:
                 removals[i] = ("site-boilerplate", "line recurs across this site's documents")
-    if not removals:
+    if held:
+        total = len(text.split())
+        detail = f"the page trim would remove {_words(lines, held)} of {total} words; only labelled lines removed"
+        held = {i: (TOO_MUCH, f"{reason}: {detail}") for i, (reason, _) in held.items() if i not in removals}
+    if not removals and not held:
         return []
     edits = remove_lines(text, STEP, removals, lines)
+    edits += [replace(e, applied=False) for e in remove_lines(text, STEP, held, lines)]
     if not body_found:
         total = len(text.split())  # the same count as line by line: a line break is whitespace
         removed = _words(lines, removals)
         if total and removed > options.max_removed_share * total:
             detail = (f"rules would remove {removed} of {total} words and no article body was found; "
                       "left unchanged")
-            edits = [replace(e, applied=False, reason=TOO_MUCH, detail=f"{e.reason}: {detail}") for e in edits]
+            edits = [replace(e, applied=False, reason=TOO_MUCH, detail=f"{e.reason}: {detail}") if e.applied else e
+                     for e in edits]
     return edits
-
-
-def explain_unchanged(edits: list[Edit]) -> str | None:
-    """Why a document was left as it was, when the guard held the step's edits back."""
-    for edit in edits:
-        if edit.reason == TOO_MUCH:
-            return edit.detail
-    return None
 
 
 def _site_lines(doc: Document, options: BoilerplateOptions) -> frozenset[int]:
