@@ -166,6 +166,17 @@ def test_menu_items_with_function_words_go_next_to_a_labelled_menu():
     assert out == page("Die Brücke am Markt", "Brücke wird saniert", DE_BODY)
 
 
+def test_the_head_chain_stops_at_a_standfirst():
+    # a "Close" button below the standfirst is the article's own chrome: the chain of the page
+    # head's labels does not reach over the headline and the standfirst to it
+    standfirst = "The reading room has been damp all winter and some of the old maps are at risk, staff say"
+    head = ["Home", "Log in", "Privacy Policy", "Local news"]
+    text = page(head, "Library roof to be repaired", standfirst, "Close", "By", "Anna Example", "12 May 2024", EN_BODY)
+    out, _ = clean(text)
+    assert page("Library roof to be repaired", standfirst) in out
+    assert "Privacy Policy" not in out
+
+
 def test_a_signature_above_the_share_row_stays():
     text = page("Library closes for repairs", EN_BODY, "Best wishes", "Anna Example", "Share this:", "Facebook",
                 "Twitter", "WhatsApp")
