@@ -10,6 +10,7 @@ used is the step's business: see `cleantext.boilerplate`.
 from __future__ import annotations
 
 import functools
+import re
 try:
     import tomllib
 except ImportError:  # Python 3.10
@@ -114,6 +115,10 @@ class RuleSet:
         self.needles = sorted({n for i in self.gated for n in rules[i].requires})
         self.by_needle = {n: [i for i in self.gated if n in rules[i].requires] for n in self.needles}
         self._single: dict[int, Any] = {}
+        # The lower-cased prefixes of up to PREFIX_CHARS characters each rule can start with, read
+        # off its pattern text (None: not worked out), so that a new line start only meets the
+        # rules that can begin with it, and a process compiles only the rules its lines ask for.
+        self.heads = [_prefixes(literal_starts(r.pattern, PREFIX_CHARS)) for r in rules]
         self.by_prefix: dict[str, tuple[int, ...]] = {}
         self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
         self.by_line: dict[str, tuple[str, str] | None] = {}
@@ -170,7 +175,10 @@ class RuleSet:
         head = low[:PREFIX_CHARS]
         among = self.by_prefix.get(head)
         if among is None:
-            among = self.by_prefix[head] = self._candidates(head, self.plain, timeout)
+            pool = self.plain
+            if head.isascii() or all(_folds_as_lowered(c) for c in head):
+                pool = [i for i in pool if self.heads[i] is None or head in self.heads[i]]
+            among = self.by_prefix[head] = self._candidates(head, pool, timeout)
         chosen: tuple[int, ...] = ()
         if among:
             space = low.find(" ", 0, MAX_WORD)
@@ -193,6 +201,155 @@ class RuleSet:
         except TimeoutError:
             found = None  # a pathological line against a user pattern: keep the line
         return None if found is None else (self.rules[found].where, self.rules[found].id)
+
+
+def _folds_as_lowered(char: str) -> bool:
+    """Whether `regex`'s case-insensitive matching of `char` is matching its `str.lower()`: not
+    for the few letters that fold elsewhere ("ſ" folds to "s", "İ" lowers to two characters)."""
+    low = char.lower()
+    return len(low) == 1 and low == char.casefold()
+
+
+def _prefixes(starts: frozenset[str] | None) -> frozenset[str] | None:
+    return None if starts is None else frozenset(s[:n] for s in starts for n in range(1, len(s) + 1))
+
+
+MAX_STARTS = 4000
+"""Prefixes kept per pattern while reading them off; past this the pattern counts as unknown."""
+
+
+def literal_starts(pattern: str, k: int) -> frozenset[str] | None:
+    """The first `k` characters of every string `pattern` can match (the whole string where it is
+    shorter), lower-cased; None where a class, a wildcard or a character escape comes first.
+
+    Reads the pattern text, a small subset of `regex` syntax (literals, groups, alternation,
+    quantifiers, look-arounds, flag groups): a sound over-approximation, checked against `regex`
+    itself by tests/test_boilerplate_rules.py.
+
+    >>> sorted(literal_starts("(?:share|tweet)(?: this)?:?", 3))
+    ['sha', 'twe']
+    """
+    found, _ = _alternation(pattern, 0, k)
+    return None if found is None else frozenset(found)
+
+
+def _alternation(p: str, i: int, k: int) -> tuple[set[str] | None, int]:
+    out: set[str] | None = set()
+    seq: set[str] | None = {""}
+    while i < len(p) and p[i] != ")":
+        if p[i] == "|":
+            out = None if seq is None or out is None else out | seq
+            seq, i = {""}, i + 1
+            continue
+        if seq is None or all(len(s) == k for s in seq):  # the rest of the branch is moot: skip it
+            found = _STRUCTURE.search(p, i)
+            i = len(p) if found is None else found.start()
+            if i < len(p) and p[i] not in "|)":
+                i = _skip(p, i)
+            continue
+        item, i = _item(p, i, k)
+        item, i = _quantified(p, i, item, k)
+        seq = None if item is None else _concat(seq, item, k)
+        if seq is not None and len(seq) > MAX_STARTS:
+            seq = None
+    return (None if seq is None or out is None else out | seq), i
+
+
+_STRUCTURE = re.compile(r"[\\\[()|]")
+
+
+def _skip(p: str, i: int) -> int:
+    """The end of the item at `i`, read without working out what it matches."""
+    if p[i] == "\\":
+        return p.index("}", i) + 1 if p[i + 1].isalnum() and p.startswith("{", i + 2) else i + 2
+    if p[i] == "[":
+        return _item(p, i, 0)[1]
+    if p[i] != "(":
+        return i + 1
+    depth = 0
+    while True:
+        if p[i] == "\\":
+            i += 2
+            continue
+        if p[i] == "[":
+            i = _item(p, i, 0)[1]
+            continue
+        depth += (p[i] == "(") - (p[i] == ")")
+        i += 1
+        if not depth:
+            return i
+
+
+def _concat(a: set[str], b: set[str], k: int) -> set[str]:
+    return {s if len(s) == k else (s + t)[:k] for s in a for t in (b if len(s) < k else ("",))}
+
+
+def _quantified(p: str, i: int, item: set[str] | None, k: int) -> tuple[set[str] | None, int]:
+    if i >= len(p) or p[i] not in "?*+{":
+        return item, i
+    if p[i] == "{":
+        j = p.index("}", i)
+        low, comma, high = p[i + 1:j].partition(",")
+        least, most = int(low or 0), (None if comma and not high else int(high or low or 0))
+        i = j + 1
+    else:
+        least, most = {"?": (0, 1), "*": (0, None), "+": (1, None)}[p[i]]
+        i += 1
+    if i < len(p) and p[i] in "?+":  # lazy or possessive
+        i += 1
+    if item is None:
+        return None, i
+    result, current = ({""} if least == 0 else set()), {""}
+    for n in range(1, max(least, k if most is None else min(most, k), 1) + 1):
+        current = _concat(current, item, k)
+        if n >= least:
+            result |= current
+            if all(len(s) == k for s in current):
+                break
+    return result, i
+
+
+def _item(p: str, i: int, k: int) -> tuple[set[str] | None, int]:
+    c = p[i]
+    if c == "\\":
+        e = p[i + 1]
+        if e in "bBAZG":  # zero width
+            return {""}, i + 2
+        if e.isalnum():  # a class (\w, \p{L}) or a code (\x41): not worked out
+            j = i + 2
+            if j < len(p) and p[j] == "{":
+                j = p.index("}", j) + 1
+            return None, j
+        return {e.lower()}, i + 2
+    if c == "(":
+        j = i + 1
+        if p.startswith("?", j):
+            j += 1
+            if p[j] in "=!" or p.startswith("<=", j) or p.startswith("<!", j):
+                _, end = _alternation(p, j + (2 if p[j] == "<" else 1), k)
+                return {""}, end + 1  # a look-around only narrows what matches
+            if p.startswith("P<", j):
+                j = p.index(">", j) + 1
+            else:
+                while p[j] not in ":)":
+                    j += 1
+                if p[j] == ")":  # a flag group such as (?i)
+                    return {""}, j + 1
+                j += 1
+        found, end = _alternation(p, j, k)
+        return found, end + 1
+    if c == "[":
+        j = i + 1
+        j += p[j] == "^"
+        j += p[j] == "]"
+        while p[j] != "]":
+            j += 2 if p[j] == "\\" else 1
+        return None, j + 1
+    if c == ".":
+        return None, i + 1
+    if c in "^$":
+        return {""}, i + 1
+    return {c.lower()}, i + 1
 
 
 NUMERIC_DATE = (r"\d{1,2}[./-]\d{1,2}[./-]\d{4}(?![./-]\d)"
