@@ -496,3 +496,19 @@ def test_a_trim_that_would_take_most_of_the_page_leaves_only_the_labels_to_go():
     assert "".join(e.old for e in held) == page(headlines)
     assert {e.reason for e in held} == {"too-much-boilerplate"}
     assert all(e.detail.startswith("page-tail: the page trim would remove ") for e in held)
+
+
+def test_the_pitch_of_a_box_goes_with_its_heading_and_its_button():
+    pitch = "The Valley Courier is free to read, but reporting from the hill villages costs money."
+    text = page("Library roof to be repaired", EN_BODY, "Support our journalism", pitch, "Donate now",
+                "Privacy Policy")
+    out, edits = clean(text)
+    assert out == page("Library roof to be repaired", EN_BODY)
+    assert any(e.old.startswith(pitch) and e.reason == "donation" for e in edits)
+
+
+def test_a_paragraph_between_two_advertisement_labels_stays():
+    # an ad slot above and below a paragraph is no box: the paragraph is the article's
+    text = page("Library roof to be repaired", EN_BODY[:2], "Advertisement", EN_BODY[2], "Advertisement", EN_BODY[3:])
+    out, _ = clean(text)
+    assert out == page("Library roof to be repaired", EN_BODY)

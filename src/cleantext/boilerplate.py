@@ -25,6 +25,8 @@ away from running prose:
   ends would take more than half the words, they are not used; where the trim would take more
   than half without them, it has misread the page: only the labelled lines go, as on a page with
   no body, and the lines the trim would have taken are reported as suggestions.
+  A line between a box's heading and its button, both removed (a donation, paywall, newsletter or
+  consent box: "Support our journalism", its pitch, "Donate now"), goes with them.
   Labels and datelines decide where the chrome starts and ends: a list of short lines alone
   (ingredients, facts, a table) is never evidence of boilerplate.
 

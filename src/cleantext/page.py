@@ -420,7 +420,22 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
             i = j
             continue
         i += 1
+    _fill_boxes(lines, matches, removals)
     return removals, body_found
+
+
+BOXES = frozenset({"donation", "paywall", "newsletter", "cookie-notice"})
+"""Rule ids of boxes that put a sentence of their own between their heading and their button
+("Support our journalism" / a pitch / "Donate now"): the line between two removed lines of one
+such box is the box's."""
+
+
+def _fill_boxes(lines: list[str], matches: dict[int, tuple[str, str]], removals: dict[int, tuple[str, str]]) -> None:
+    shown = [i for i in range(len(lines)) if lines[i]]
+    for a, k, b in zip(shown, shown[1:], shown[2:]):
+        if k not in removals and a in removals and b in removals and a in matches and b in matches \
+                and k not in matches and matches[a][1] == matches[b][1] in BOXES:
+            removals[k] = (matches[a][1], f"inside a {matches[a][1]} box")
 
 
 def _reason(match: tuple[str, str] | None, fallback: str, detail: str) -> tuple[str, str]:
