@@ -4,7 +4,7 @@ import regex
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from cleantext.rules import PREFIX_CHARS, WHERE, _folds_as_lowered, literal_starts, load_file, rule_files
+from cleantext.rules import PREFIX_CHARS, WHERE, _folds_as_lowered, _prefixes, literal_starts, load_file, rule_files
 
 FILES = rule_files()
 RULES = [rule for name in FILES for rule in load_file(name)["rules"]]
@@ -59,8 +59,7 @@ STARTS = [chr(c) for c in range(32, 127)] + [chr(c) for c in range(0xC0, 0x250)]
 
 
 def _heads(pattern: str) -> frozenset[str] | None:
-    starts = literal_starts(pattern, PREFIX_CHARS)
-    return None if starts is None else frozenset(s[:n] for s in starts for n in range(1, len(s) + 1))
+    return _prefixes(literal_starts(pattern, PREFIX_CHARS))  # what the rule index keeps
 
 
 def _covered(pattern, heads, probe: str) -> bool:

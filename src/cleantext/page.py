@@ -431,11 +431,21 @@ such box is the box's."""
 
 
 def _fill_boxes(lines: list[str], matches: dict[int, tuple[str, str]], removals: dict[int, tuple[str, str]]) -> None:
-    shown = [i for i in range(len(lines)) if lines[i]]
-    for a, k, b in zip(shown, shown[1:], shown[2:]):
-        if k not in removals and a in removals and b in removals and a in matches and b in matches \
-                and k not in matches and matches[a][1] == matches[b][1] in BOXES:
+    # only the removed lines of a box can open one, and most pages have none
+    for a in sorted(i for i, (_, rule_id) in matches.items() if rule_id in BOXES and i in removals):
+        k = _next_shown(lines, a)
+        b = _next_shown(lines, k)
+        if b < len(lines) and k not in matches and k not in removals and b in removals \
+                and matches.get(b, ("", ""))[1] == matches[a][1]:
             removals[k] = (matches[a][1], f"inside a {matches[a][1]} box")
+
+
+def _next_shown(lines: list[str], i: int) -> int:
+    """The first non-empty line after line `i`, or len(lines)."""
+    i += 1
+    while i < len(lines) and not lines[i]:
+        i += 1
+    return i
 
 
 def _reason(match: tuple[str, str] | None, fallback: str, detail: str) -> tuple[str, str]:

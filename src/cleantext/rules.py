@@ -259,13 +259,9 @@ _STRUCTURE = re.compile(r"[\\\[()|]")
 
 
 def _skip(p: str, i: int) -> int:
-    """The end of the item at `i`, read without working out what it matches."""
-    if p[i] == "\\":
-        return p.index("}", i) + 1 if p[i + 1].isalnum() and p.startswith("{", i + 2) else i + 2
-    if p[i] == "[":
-        return _item(p, i, 0)[1]
+    """The end of the item at `i`, read without working out what a group matches."""
     if p[i] != "(":
-        return i + 1
+        return _item(p, i, 0)[1]  # an escape, a class or a character: cheap to read
     depth = 0
     while True:
         if p[i] == "\\":
