@@ -512,3 +512,29 @@ def test_a_paragraph_between_two_advertisement_labels_stays():
     text = page("Library roof to be repaired", EN_BODY[:2], "Advertisement", EN_BODY[2], "Advertisement", EN_BODY[3:])
     out, _ = clean(text)
     assert out == page("Library roof to be repaired", EN_BODY)
+
+
+def test_a_site_tagline_inside_a_menu_starts_and_ends_no_article():
+    # one sentence among menu items, far from the article above and below it: the site's own
+    # line, not its body
+    tagline = "The Valley Post: all the news of the valley every morning, free of charge."
+    sections = ["Local news", "Sport", "Weather", "Business", "Culture", "Travel", "Food", "Puzzles", "Letters"]
+    head = ["Home", "Log in", "Newsletter", tagline, "About us", "Contact us", *sections]
+    foot = [*sections, "About us", "Careers", tagline, "Privacy Policy", "Terms of use", "Contact us"]
+    out, _ = clean(page(head, "Library closes for repairs", EN_BODY, foot))
+    assert out == page("Library closes for repairs", EN_BODY)
+
+
+def test_a_short_post_between_its_title_and_its_share_row_stays():
+    # a post of one sentence and two lines of dialogue, with the comment form's sentences far
+    # below it: its neighbours are its title and its dialogue, not menu items, so it stays the
+    # article even though no other body line is near it
+    post = ["Nothing to do is an option too", "14 June 2013 at 20:51",
+            "“I know I am tired and should not say this to you at all.”",
+            "– “Then do not say it.”", "– “Fine.”"]
+    form = ["Share this:", "Twitter", "Facebook", "Like this:", "Like Loading...", "Related posts",
+            "Leave a Reply Cancel reply", "Enter your comment here...", "Gravatar", "Email (never made public)",
+            *[f"You are commenting using your {site} account to reply to this post on the blog." for site in
+              ("WordPress.com", "Google", "Twitter", "Facebook")]]
+    out, _ = clean(page("Home", "About", post, form))
+    assert page(post[2:]) in out
