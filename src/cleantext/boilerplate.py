@@ -41,8 +41,6 @@ in `cleantext.rules`, the page-structure evidence in `cleantext.page`.
 
 from __future__ import annotations
 
-import regex
-
 from dataclasses import dataclass, replace
 from typing import Any, Iterable
 
@@ -100,9 +98,6 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
     rules = compiled(tuple(options.languages), tuple(options.disabled), user_rules(options.extra_rules))
     timeout = min(options.rule_timeout, rules.timeout_cap or options.rule_timeout)
     matches = rules.match_lines(lines, timeout)
-    for i, line in enumerate(lines):
-        if i not in matches and _glued_links(line):
-            matches[i] = ("line", "navigation")  # no phrase to write a rule for: the shape is the evidence
     site_lines = _site_lines(doc, options)
     if not matches and not site_lines:
         return []  # no labelled line: the page trim and the rules have nothing to start from
@@ -141,20 +136,6 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
             edits = [replace(e, applied=False, reason=TOO_MUCH, detail=f"{e.reason}: {detail}") if e.applied else e
                      for e in edits]
     return edits
-
-
-_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
-GLUED_JOINS = 3
-"""Lower-to-upper joins that make a line a run of links scraped with nothing between them
-("HomeProjectsAboutContact", "TagsGardenAutumnHarvest"). A brand name has one or two ("iPhone",
-"McDonald's in DeKalb"); on a development set of real pages no line of article text had three."""
-
-
-def _glued_links(line: str) -> bool:
-    """A short line, no sentence, whose words run together at GLUED_JOINS capitals or more."""
-    if not line or line[-1] in ".!?" or len(line) > 200 or line.count(" ") > 11:
-        return False
-    return len(_GLUED.findall(line)) >= GLUED_JOINS
 
 
 def _site_lines(doc: Document, options: BoilerplateOptions) -> frozenset[int]:

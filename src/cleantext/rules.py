@@ -122,6 +122,7 @@ class RuleSet:
         self.by_prefix: dict[str, tuple[int, ...]] = {}
         self.by_word: dict[tuple[str, str], tuple[int, ...]] = {}
         self.by_line: dict[str, tuple[str, str] | None] = {}
+        self.glued = any(r.id == "navigation" for r in rules)  # the shape rule below is a navigation rule
 
     def single(self, i: int) -> Any:
         """Rule `i`, compiled on first use."""
@@ -200,7 +201,24 @@ class RuleSet:
                     break
         except TimeoutError:
             found = None  # a pathological line against a user pattern: keep the line
-        return None if found is None else (self.rules[found].where, self.rules[found].id)
+        if found is None:
+            # no phrase to write a rule for: the shape is the evidence
+            return ("line", "navigation") if self.glued and glued_links(line) else None
+        return self.rules[found].where, self.rules[found].id
+
+
+_GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+GLUED_JOINS = 3
+"""Lower-to-upper joins that make a line a run of links scraped with nothing between them
+("HomeProjectsAboutContact", "TagsGardenAutumnHarvest"). A brand name has one or two ("iPhone",
+"McDonald's in DeKalb"); on a development set of real pages no line of article text had three."""
+
+
+def glued_links(line: str) -> bool:
+    """A short line, no sentence, whose words run together at GLUED_JOINS capitals or more."""
+    if line[-1] in ".!?" or len(line) > 200 or line.count(" ") > 11:
+        return False
+    return len(_GLUED.findall(line)) >= GLUED_JOINS
 
 
 def _folds_as_lowered(char: str) -> bool:
