@@ -514,21 +514,9 @@ def test_a_paragraph_between_two_advertisement_labels_stays():
     assert out == page("Library roof to be repaired", EN_BODY)
 
 
-def test_a_site_tagline_inside_a_menu_starts_and_ends_no_article():
-    # one sentence among menu items, far from the article above and below it: the site's own
-    # line, not its body
-    tagline = "The Valley Post: all the news of the valley every morning, free of charge."
-    sections = ["Local news", "Sport", "Weather", "Business", "Culture", "Travel", "Food", "Puzzles", "Letters"]
-    head = ["Home", "Log in", "Newsletter", tagline, "About us", "Contact us", *sections]
-    foot = [*sections, "About us", "Careers", tagline, "Privacy Policy", "Terms of use", "Contact us"]
-    out, _ = clean(page(head, "Library closes for repairs", EN_BODY, foot))
-    assert out == page("Library closes for repairs", EN_BODY)
-
-
 def test_a_short_post_between_its_title_and_its_share_row_stays():
     # a post of one sentence and two lines of dialogue, with the comment form's sentences far
-    # below it: its neighbours are its title and its dialogue, not menu items, so it stays the
-    # article even though no other body line is near it
+    # below it: a lone body line between labels is still the article's first line
     post = ["Nothing to do is an option too", "14 June 2013 at 20:51",
             "“I know I am tired and should not say this to you at all.”",
             "– “Then do not say it.”", "– “Fine.”"]

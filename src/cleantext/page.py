@@ -295,39 +295,6 @@ def _list_follows(i: int, lines: list[str], counts: list[int]) -> bool:
     return bool(after) and not counts[after[0]] and not _article_goes_on(after, lines, counts)
 
 
-def _body_edge(lines: list[str], matches: dict[int, Any], words: Any, order: range, enough: int) -> int | None:
-    """The first body line in `order` (top down for the start, bottom up for the end) that is not
-    a lone sentence inside a menu: a site's tagline among menu items is not where the article
-    starts or ends. A body line is lone when no other one lies within MAX_GAP lines on the
-    article's side of it, it has fewer than `enough` words, and the lines on both sides of it are
-    labels or menu items; a short post between its title and its share row is not."""
-    first = None
-    step = order.step
-    for i in order:
-        if not words(i):
-            continue
-        if first is None:
-            first = i
-        if words(i) >= enough or not _inside_menu(lines, matches, i):
-            return i
-        gap = 0
-        for k in range(i + step, order.stop, step):
-            if words(k):
-                return i
-            if lines[k]:
-                gap += 1
-                if gap > MAX_GAP:
-                    break
-    return first
-
-
-def _inside_menu(lines: list[str], matches: dict[int, Any], i: int) -> bool:
-    """Whether the non-blank lines next to line `i`, one above and one below, are labels or menu items."""
-    around = [k for k in range(i - 1, -1, -1) if lines[k]][:1] + [k for k in range(i + 1, len(lines)) if lines[k]][:1]
-    return len(around) == 2 and all(k in matches or (len(lines[k].split()) <= MENU_WORDS and lines[k][-1] not in TERMINAL)
-                                    for k in around)
-
-
 def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: frozenset[str],
          options: BoilerplateOptions, weak_ends: bool = True,
          dates: Any = None) -> tuple[dict[int, tuple[str, str]], bool]:
@@ -349,10 +316,10 @@ def plan(lines: list[str], matches: dict[int, tuple[str, str]], stopwords: froze
 
     # The article runs from the first body line to the last (`body_region`); most of the lines
     # between are only read when an end-of-article label lies among them.
-    start = _body_edge(lines, matches, words, range(n), options.min_body_words) if options.trim_page else None
+    start = next((i for i in range(n) if words(i)), None) if options.trim_page else None
     body_found = False
     if start is not None:
-        end = _body_edge(lines, matches, words, range(n - 1, start - 1, -1), options.min_body_words)
+        end = next(i for i in range(n - 1, start - 1, -1) if words(i))
         total, i = words(start) + (words(end) if end > start else 0), start + 1
         while total < options.min_body_words and i < end:  # enough body words settle it
             total += words(i)

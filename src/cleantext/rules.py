@@ -200,7 +200,7 @@ class RuleSet:
                     found = i
                     break
         except TimeoutError:
-            found = None  # a pathological line against a user pattern: keep the line
+            return None  # a pathological line against a user pattern: keep the line
         if found is None:
             # no phrase to write a rule for: the shape is the evidence
             return ("line", "navigation") if self.glued and glued_links(line) else None
@@ -211,14 +211,16 @@ _GLUED = regex.compile(r"\p{Ll}\p{Lu}")
 GLUED_JOINS = 3
 """Lower-to-upper joins that make a line a run of links scraped with nothing between them
 ("HomeProjectsAboutContact", "TagsGardenAutumnHarvest"). A brand name has one or two ("iPhone",
-"McDonald's in DeKalb"); on a development set of real pages no line of article text had three."""
+"McDonald's in DeKalb"), and a list of brand names has a space for each ("YouTube, PayPal and
+LinkedIn"), so the joins must also outnumber the spaces."""
 
 
 def glued_links(line: str) -> bool:
     """A short line, no sentence, whose words run together at GLUED_JOINS capitals or more."""
-    if line[-1] in ".!?" or len(line) > 200 or line.count(" ") > 11:
+    if not line or line[-1] in ".!?" or len(line) > 200:
         return False
-    return len(_GLUED.findall(line)) >= GLUED_JOINS
+    joins = len(_GLUED.findall(line))
+    return joins >= GLUED_JOINS and joins > line.count(" ")
 
 
 def _folds_as_lowered(char: str) -> bool:
