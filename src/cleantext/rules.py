@@ -208,19 +208,20 @@ class RuleSet:
 
 
 _GLUED = regex.compile(r"\p{Ll}\p{Lu}")
+_WORDS = re.compile(r"[^\s/,;|]+")
 GLUED_JOINS = 3
-"""Lower-to-upper joins that make a line a run of links scraped with nothing between them
-("HomeProjectsAboutContact", "TagsGardenAutumnHarvest"). A brand name has one or two ("iPhone",
-"McDonald's in DeKalb"), and a list of brand names has a space for each ("YouTube, PayPal and
-LinkedIn"), so the joins must also outnumber the spaces."""
+"""Lower-to-upper joins inside one capitalised word that make it a run of links scraped with
+nothing between them ("HomeProjectsAboutContact", "TagsGardenAutumnHarvest"). A brand name has
+one or two ("iPhone", "LinkedIn", "SchülerInnen"), so a list of them never counts; a code
+identifier ("getElementsByClassName") and a hashtag ("#FridaysForFuture") do not start with a
+capital."""
 
 
 def glued_links(line: str) -> bool:
-    """A short line, no sentence, whose words run together at GLUED_JOINS capitals or more."""
-    if not line or line[-1] in ".!?" or len(line) > 200:
+    """A short line, no sentence, with a capitalised word of GLUED_JOINS joins or more."""
+    if not line or line[-1] in ".!?" or len(line) > 200 or len(_GLUED.findall(line)) < GLUED_JOINS:
         return False
-    joins = len(_GLUED.findall(line))
-    return joins >= GLUED_JOINS and joins > line.count(" ")
+    return any(word[0].isupper() and len(_GLUED.findall(word)) >= GLUED_JOINS for word in _WORDS.findall(line))
 
 
 def _folds_as_lowered(char: str) -> bool:
