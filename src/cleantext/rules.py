@@ -219,7 +219,8 @@ capital."""
 
 def glued_links(line: str) -> bool:
     """A short line, no sentence, with a capitalised word of GLUED_JOINS joins or more."""
-    if not line or line[-1] in ".!?" or len(line) > 200 or len(_GLUED.findall(line)) < GLUED_JOINS:
+    if not line or line[-1] in ".!?" or len(line) > 200 or line.count(" ") > 11 \
+            or len(_GLUED.findall(line)) < GLUED_JOINS:  # most lines stop at the cheap tests
         return False
     return any(word[0].isupper() and len(_GLUED.findall(word)) >= GLUED_JOINS for word in _WORDS.findall(line))
 
