@@ -119,16 +119,16 @@ def remove_boilerplate(doc: Document, options: BoilerplateOptions = BoilerplateO
         for i, line in enumerate(lines):
             if i not in removals and line.strip() and line_hash(line) in site_lines:
                 removals[i] = ("site-boilerplate", "line recurs across this site's documents")
-    if held:
-        total = len(text.split())
-        detail = f"the page trim would remove {_words(lines, held)} of {total} words; only labelled lines removed"
-        held = {i: (TOO_MUCH, f"{reason}: {detail}") for i, (reason, _) in held.items() if i not in removals}
     if not removals and not held:
         return []
+    # the same count as line by line (a line break is whitespace), needed only by the two guards
+    total = len(text.split()) if held or not body_found else 0
+    if held:
+        detail = f"the page trim would remove {_words(lines, held)} of {total} words; only labelled lines removed"
+        held = {i: (TOO_MUCH, f"{reason}: {detail}") for i, (reason, _) in held.items() if i not in removals}
     edits = remove_lines(text, STEP, removals, lines)
     edits += [replace(e, applied=False) for e in remove_lines(text, STEP, held, lines)]
     if not body_found:
-        total = len(text.split())  # the same count as line by line: a line break is whitespace
         removed = _words(lines, removals)
         if total and removed > options.max_removed_share * total:
             detail = (f"rules would remove {removed} of {total} words and no article body was found; "
